@@ -12,7 +12,7 @@ import functools
 import re
 from pathlib import PurePosixPath
 
-from mlwiki.extract import firstwords, formula_sets, leadins, legend_intros
+from mlwiki.extract import firstwords, formula_sets, leadins, legend_intros, step_gaps
 from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
@@ -194,6 +194,8 @@ def _extends(ex, gap: str, body: str) -> bool:
     if not words or _PROOF.match(ex.chain.front.rsplit("\n\n", 1)[-1]):
         return True  # nothing tells the two apart, or a proof goes on: one card, every step on its back
     sentence = " ".join(words)
+    if len(words) <= _STEP_WORDS and step_gaps.is_step(sentence, ex.heading_path().rsplit(" › ", 1)[-1]):
+        return True  # ("Multiply through by $2\\sigma^2$:", "Exponentiate:": done to the formula above)
     if len(words) > _STEP_WORDS or not is_fragment(sentence) or introduces(sentence) or _CASE_LABEL.fullmatch(sentence):
         return False  # (a label, "gaussian:" after "linear:", names another case: a card of its own)
     continues = bool(_CONTINUES.match(body)) or _left_side(body) == _left_side(ex.chain_last)
@@ -268,7 +270,7 @@ def _left_side(formula: str) -> str:
 def _add_step(ex, gap: str, body: str) -> None:
     """Append a step to the derivation card; its id stays that of the first step (so a derivation that grows
     keeps its history)."""
-    joint = clean_prose(gap)
+    joint = clean_prose(gap).lstrip(".,; ")  # (a display's full stop stands before the words after it)
     ex.chain.back += (f"\n\n{joint}" if joint else "") + f"\n\n$${body}$$"
     ex.chain_last = body
     if not joint and ex.chain.front.endswith(f"\n\n{FALLBACK}"):  # (no sentence said what either is: the front
@@ -278,19 +280,6 @@ def _add_step(ex, gap: str, body: str) -> None:
 # A paragraph that only links a formula to the one before it: "then", "and so", "which gives:"
 _CONNECTIVE = re.compile(r"(?i)(?:and |so |which |this )?(?:then|so|thus|hence|therefore|gives?|giving|becomes|"
                          r"we get|yields?|and|or|i\.e\.|that is)[ \t]*[:,.]?")
-
-
-# An introduction that only says the formula before is worked on ("Rearranging,", "Substituting,", "Equivalently:")
-_REWORKS = re.compile(r"(?i)(?:after[ \t]+)?(?:re-?arranging|substituting|simplifying|expanding|collecting[ \t]+terms|"
-                      r"taking[ \t]+logs|equivalently|in[ \t]+matrix[ \t]+form)(?:[ \t]+(?:gives|we[ \t]+get|yields))?"
-                      r"[ \t]*[:,.]?")
-_SHOWN_STEP_CHARS = 160  # (a longer formula is no part of a front)
-
-
-def _shown_step(formula: Formula) -> str:
-    """The formula before a reworking, as its front shows it inline; '' when it is too long to show."""
-    body = " ".join(formula.body.split())
-    return f"${body}$." if body and len(body) <= _SHOWN_STEP_CHARS and "$" not in body else ""
 
 
 def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[tuple[str, str]]:
@@ -323,7 +312,7 @@ def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[
             if _CONNECTIVE.fullmatch(sentence) and ex.chain is not None and "\n\n" in ex.chain.front:
                 # ("then" alone between two formulas: it goes on from the one before, whose introduction says what)
                 sentence = clip(f"{ex.chain.front.split(chr(10) * 2, 1)[1]} … {sentence}")
-        if k and not cut and previous and _REWORKS.fullmatch(sentence) and (step := _shown_step(formulas[k - 1])):
+        if k and not cut and previous and (step := step_gaps.shown_rework(sentence, formulas[k - 1].body)):
             sentence = f"{previous[1]} {step} {sentence}".strip()  # ("Rearranging," shows what it rearranges)
         if _PROPERTY_LINE.fullmatch(sentence):
             sentence = ""  # ("tags: #activation" once its tags are gone introduces nothing)

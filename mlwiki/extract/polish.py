@@ -65,6 +65,9 @@ from mlwiki.extract.shown_inline_cards import inline_cards_read
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.source_asides import without_source_asides
 from mlwiki.extract.step_refs import with_steps_shown
+from mlwiki.extract.pointed_shown import with_pointed_shown
+from mlwiki.extract.step_twins import without_step_twins
+from mlwiki.extract.step_gaps import derivations_asked
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.personal_stories import without_stories
 from mlwiki.extract.task_cards import without_question_boxes, without_task_cards
@@ -95,6 +98,7 @@ def polished(ex) -> list:
     drafts = glosses_placed(drafts, ex.blocks)  # ("$$a(i) = …$$ (mean distance …)": the gloss a's, not b's intro)
     drafts = without_highlight_repeats(drafts)  # (nor a paper's highlight the reader's summary says: it wins)
     drafts = without_formulas_in_facts(drafts)  # (nor a formula card its paragraph's card holds whole)
+    drafts = without_step_twins(drafts)  # (nor a derivation's step, "Pythagoras: $…$.", its card holds)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
     drafts = heading_equations.equated_heading_cards(drafts, ex.blocks)  # ("## RF = bagging + …")
     drafts = lone_remarks.lone_remark_cards(drafts, ex.blocks)  # ("… › caveat")
@@ -107,6 +111,7 @@ def polished(ex) -> list:
     drafts = proof_steps_named(drafts)  # ("Proof: A + B:" over a step: the statement it proves named)
     drafts = ranked_asked(drafts)  # ("Define: X" over "X is usually the more painful one": asked under the path)
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
+    drafts = with_pointed_shown(drafts, ex.blocks)  # ("… › First one" under a formula: the formula on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
     # empty form, an exam's date and room)
     drafts = without_day_accounts(drafts, ex.dated, ex.subject)  # (a day's opening: "Started … today. Plan: …")
@@ -151,6 +156,8 @@ def polished(ex) -> list:
     # its kind or its sentence's cue; after the twins, which know a "Define: Key fact" by its label)
     drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
+    drafts = derivations_asked(drafts)  # (a formula card grown by steps done to it, "Exponentiate:": asked as a
+    # derivation; after every pass that reads a formula card's lead-in as its front's last paragraph)
     if ex.ctx.upnote or is_upnote_export(ex.reworded):  # (an UpNote formula written with doubled backslashes, read
         drafts = ids_as_written(drafts, ex.reworded)  # halved: the cards keep the ids the note as written gave them)
     return [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if d.back.strip() and

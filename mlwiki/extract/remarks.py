@@ -332,7 +332,13 @@ def chained_lines(body: list[Block], drafts: list) -> set[int]:
             "\n".join(ln.text for ln in block.lines if ln.text.strip() != "$$").strip()
         if said and any(back.find(said) > back.find("$$", 2) for back in backs if said in back):
             found |= {ln.no for ln in block.lines}
+        elif said and (lone := _LONE_STEP.fullmatch(said)) and any(  # ("Last step: $…$." on a line of its own: on
+                f"{lone[1]}:\n\n$${' '.join(lone[2].split())}$$" in back for back in backs):  # the back a step)
+            found |= {ln.no for ln in block.lines}
     return found
+
+
+_LONE_STEP = re.compile(r"([^$:\n]{1,60}):[ \t]*\$([^$]+)\$[ \t]*[.,;]?")
 
 
 def displays_first(back: str) -> str:
