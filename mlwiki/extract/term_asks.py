@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.asked_names import names_a_thing, sets_a_value
 from mlwiki.extract.defining import stems
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.setting_asks import led_to_question
@@ -62,8 +63,9 @@ def term_question(path: str, back: str) -> str | None:
     if not found or not _defines(found) or any(_SETS.match(s) for s in said[1:3]):
         return None  # (not a definition, or one of several side by side: "… = 0.2. $\\Vert$ = concatenation.")
     term = found["term"].strip()
-    if not _names_a_term(term) or _named_in(term, path):
-        return None
+    if not _names_a_term(term) or _named_in(term, path) or not names_a_thing(term) \
+            or found["rhs"] is not None and sets_a_value(term):
+        return None  # (a clause's start, "Because $P$ is …"; a symbol given a value, "With $d$ = 1 this is …")
     article = _ARTICLE.match(term)
     shown = f"{article[0].lower()}{term[article.end():]}" if article else term
     first, _, rest = shown.partition(" ")

@@ -1,0 +1,56 @@
+"""Whether the words a made question would be built on name a thing: "What is X?" and "Define: X" read only when
+X is a noun phrase, not the start of a clause the template cut out of a sentence.
+
+    Because $P(X_1, …)$ is a product of CPDs, …      →  "because $P(X_1, …)$" opens on a conjunction: no "What is …?"
+    The kernel must be PSD so that $K$ is a Gram matrix →  "kernel must be PSD so that $K$" holds a verb: no question
+    tests γ = 0 (unit root) against γ < 0            →  "tests γ = 0" gives the symbol a value: an equation, no term
+    Logistic vs LDA: both give linear boundaries     →  "Logistic vs LDA" sets two things side by side: no term
+    Mini example: μ = 10, φ = 0.6 …                  →  "Mini example" names an example, no term to define
+
+A phrase that fails is left to the front the card had before a question was made of it (its heading path, the label
+under it): a plainer cue than a question that does not parse. Pure: text in, booleans out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ARTICLE = re.compile(r"(?i)(?:the|an?)\s+")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # ("Lion (2023)", "AGC (Brock et al. 2021, NFNets)": the aside names no part)
+_MATH = re.compile(r"\$[^$\n]*\$")
+# Two things set side by side or one leading to another: "Logistic vs LDA", "AE → VAE", "sample ⇒ estimate"
+_SIDE_BY_SIDE = re.compile(r"(?i)\s(?:vs\.?|versus)\s|→|->|⇒|=>|↔|<->")
+# A lone symbol, as a formula's variable is written in prose: "γ", "m", "$\alpha$", "$d_k$", "x_t"
+_SYMBOL = re.compile(r"(?:[A-Za-z\u0370-\u03ff](?:_\w+)?|\$\\?[A-Za-z]+(?:_\{?\w+\}?)?\$)")
+# Words a symbol stands after when the phrase is a clause that goes on to give it a value ("SARIMA with m = 52",
+# "beyond α = 1"), not a name followed by its symbol ("Partial autocorrelation $\alpha_k$ = …", "stride s = 2")
+_BEFORE_VALUE = frozenset("with without from beyond at for to of in on by over under above below past than "
+                          "tests reads means sets gives takes".split())
+# What an example is called: its card is the example, no definition of a term ("Mini example", "Pinball example")
+_EXAMPLE = re.compile(r"(?i)(?:[\w-]+\s+){0,2}(?:example|examples|demo|illustration)")
+
+
+def names_a_thing(phrase: str) -> bool:
+    """Whether `phrase` (a question's subject, a label to define) reads as a name: a noun phrase, not a clause's
+    start ("because …", "in Bishop's notation …"), a clause ("the kernel must be …"), two things set side by side
+    ("Logistic vs LDA", "AE → VAE"), a quote or bracket left open ('thinking mean-field means "q'), or the name of
+    an example ("Mini example")."""
+    bare = " ".join(_EMPHASIS.sub("", phrase).split())
+    if bare.count('"') % 2 or bare.count("“") != bare.count("”") or bare.count("(") != bare.count(")"):
+        return False  # (cut inside a quote or an aside)
+    bare = _ASIDE.sub("", bare).strip()
+    bare = bare[_ARTICLE.match(bare).end():] if _ARTICLE.match(bare) else bare
+    words = _MATH.sub("x", bare).split()
+    if not words or _SIDE_BY_SIDE.search(f" {bare} ") or _EXAMPLE.fullmatch(bare):
+        return False
+    from mlwiki.extract.labels import reads_as_clause  # (here: `labels` reaches `forms`, which asks this module)
+    return not reads_as_clause(words)
+
+
+def sets_a_value(subject: str) -> bool:
+    """Whether "`subject` = …" gives a symbol a value inside a clause rather than saying what a term is: the subject
+    ends on a lone symbol after a preposition or a verb ("tests γ = 0", "SARIMA with m = 52", "beyond α = 1"), so
+    the equation is the symbol's ("stride s = 2", a name with its symbol, is not)."""
+    words = _EMPHASIS.sub("", subject).split()
+    return len(words) >= 2 and bool(_SYMBOL.fullmatch(words[-1])) and words[-2].casefold() in _BEFORE_VALUE
