@@ -27,22 +27,27 @@ _SYMBOL = re.compile(r"(?:[A-Za-z\u0370-\u03ff](?:_\w+)?|\$\\?[A-Za-z]+(?:_\{?\w
 # "beyond α = 1"), not a name followed by its symbol ("Partial autocorrelation $\alpha_k$ = …", "stride s = 2")
 _BEFORE_VALUE = frozenset("with without from beyond at for to of in on by over under above below past than "
                           "tests reads means sets gives takes".split())
-# What an example is called: its card is the example, no definition of a term ("Mini example", "Pinball example")
-_EXAMPLE = re.compile(r"(?i)(?:[\w-]+\s+){0,2}(?:example|examples|demo|illustration)")
+# A label that says what kind of remark follows, not which term ("Mini example", "Open question", "Key fact",
+# "sklearn gotcha", "Pitfall — big one"): its card is the remark, no definition
+_REMARK = re.compile(r"(?i)(?:[\w-]+\s+){0,2}(?:examples?|demo|illustration|question|facts?|observation|takeaway|"
+                     r"lesson|reminder|gotchas?|pitfalls?|mistakes?|caveats?|traps?)(?:\s*[—–:-].*)?")
+# A heading over what goes wrong ("Pitfalls (collected …)", "Caveats", "k-means checklist", "Common confusions"):
+# its bold items name what a mistake is about ("**On-policy**: the gradient is only valid for …"), no term
+_CHECKS = re.compile(r"(?i).*\b(?:pitfalls?|gotchas?|caveats?|mistakes|checklist|confusions|traps)\b.*")
 
 
 def names_a_thing(phrase: str) -> bool:
     """Whether `phrase` (a question's subject, a label to define) reads as a name: a noun phrase, not a clause's
     start ("because …", "in Bishop's notation …"), a clause ("the kernel must be …"), two things set side by side
-    ("Logistic vs LDA", "AE → VAE"), a quote or bracket left open ('thinking mean-field means "q'), or the name of
-    an example ("Mini example")."""
+    ("Logistic vs LDA", "AE → VAE"), a quote or bracket left open ('thinking mean-field means "q'), or the kind of
+    remark it labels ("Mini example", "Open question")."""
     bare = " ".join(_EMPHASIS.sub("", phrase).split())
     if bare.count('"') % 2 or bare.count("“") != bare.count("”") or bare.count("(") != bare.count(")"):
         return False  # (cut inside a quote or an aside)
     bare = _ASIDE.sub("", bare).strip()
     bare = bare[_ARTICLE.match(bare).end():] if _ARTICLE.match(bare) else bare
     words = _MATH.sub("x", bare).split()
-    if not words or _SIDE_BY_SIDE.search(f" {bare} ") or _EXAMPLE.fullmatch(bare):
+    if not words or _SIDE_BY_SIDE.search(f" {bare} ") or _REMARK.fullmatch(bare):
         return False
     from mlwiki.extract.labels import reads_as_clause  # (here: `labels` reaches `forms`, which asks this module)
     return not reads_as_clause(words)
@@ -54,3 +59,9 @@ def sets_a_value(subject: str) -> bool:
     the equation is the symbol's ("stride s = 2", a name with its symbol, is not)."""
     words = _EMPHASIS.sub("", subject).split()
     return len(words) >= 2 and bool(_SYMBOL.fullmatch(words[-1])) and words[-2].casefold() in _BEFORE_VALUE
+
+
+def heads_checks(heading: str) -> bool:
+    """Whether a heading is over what goes wrong ("Pitfalls", "Caveats", "k-means checklist"): a bold item under it
+    names what a mistake is about, and its card asks under the heading, not "Define: …"."""
+    return bool(_CHECKS.fullmatch(heading))
