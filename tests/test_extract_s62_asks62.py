@@ -32,21 +32,27 @@ def _questions(made: dict[str, str]) -> list[str]:
 NOTES["hmm.md"] = (
     "# Hidden Markov models\n\n"
     "## Forward algorithm\n\n"
-    "Because the state sequence is a Markov chain, the forward variables obey a recursion: each one sums over the\n"
-    "previous step's variables once.\n\n"
+    "Because the state sequence is a Markov chain, the forward variables are cheap to compute: each one sums over\n"
+    "the previous step's variables once.\n\n"
     "## Emission model\n\n"
     "The emission matrix must be row-stochastic so that each hidden state defines a distribution over symbols.\n")
 
 
 def test_a_sentence_opening_on_a_clause_asks_no_what_is(cards):
     """"Because the state sequence is …" and "The emission matrix must be … so that …" say why or what must hold, not
-    what a term is: no "What is because the state sequence?", no "What is the emission matrix must be …?"; each card
-    asks under its heading."""
+    what a term is: no "What is because the state sequence?", no "What is the emission matrix must be …?"."""
+    asked = _questions(_made(cards, "hmm.md"))
+    assert asked
+    assert not any(q.startswith("What is because") or q.startswith("What is the emission matrix") for q in asked)
+
+
+def test_a_claim_given_with_its_reason_is_asked_why(cards):
+    """A section that opens on a claim and its reason asks why the claim holds, in the sentence's own words: "Why are
+    the forward variables cheap to compute?", "Why must the emission matrix be row-stochastic?"."""
     made = _made(cards, "hmm.md")
-    asked = _questions(made)
-    assert not any(q.startswith("What is because") or "must be" in q for q in asked)
-    assert "Hidden Markov models › Forward algorithm" in made
-    assert made["Hidden Markov models › Emission model"].startswith("The emission matrix must be row-stochastic")
+    assert "Hidden Markov models › Forward algorithm\n\nWhy are the forward variables cheap to compute?" in made
+    back = made["Hidden Markov models › Emission model\n\nWhy must the emission matrix be row-stochastic?"]
+    assert back.startswith("The emission matrix must be row-stochastic so that")
 
 
 NOTES["unit-root.md"] = (
