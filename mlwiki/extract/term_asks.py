@@ -46,6 +46,11 @@ _PREPOSITIONS = frozenset("with for to from in on at by if when that because ins
 _CONDITIONED = re.compile(r"(?P<kind>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:only\s+)?(?:if|iff|when|whenever)\b")
 _SETS = re.compile(r"[^.;:=\n]{1,40}?\s=\s")  # (a sentence that sets a name equal to what it is)
 _ARTICLE = re.compile(r"(?i)(?:the|an?)\s+")
+# A sentence that draws the back's point from the one before it: the first says a premise, not what is asked
+_CONCLUDES = re.compile(r"\s*(?:So|Thus|Hence|Therefore)\b")
+# A second clause set beside the first in its sentence (", the log prior is one term"): two things said side by side
+_SECOND_CLAUSE = re.compile(r"[,;]\s+(?!(?:which|that|who|it|this|there|what|where|and|but)\b)(?:the\s+)?[\w-]+"
+                            r"(?:\s+[\w-]+)?\s+(?:is|are)\s")  # (not a clause about the term: ", which is …")
 
 
 def term_question(path: str, back: str) -> str | None:
@@ -60,8 +65,10 @@ def term_question(path: str, back: str) -> str | None:
     if not said or said[0].rstrip().endswith(":"):
         return None
     found = _OPENS.match(said[0])
-    if not found or not _defines(found) or any(_SETS.match(s) for s in said[1:3]):
-        return None  # (not a definition, or one of several side by side: "… = 0.2. $\\Vert$ = concatenation.")
+    if not found or not _defines(found) or any(_SETS.match(s) or _CONCLUDES.match(s) for s in said[1:3]) \
+            or _SECOND_CLAUSE.search(said[0], found.end()):
+        return None  # (not a definition, or one of several side by side: "… = 0.2. $\\Vert$ = concatenation.";
+        # or a premise of the back's point: "The log-likelihood is a sum of n terms, the log prior is one term. So …")
     term = found["term"].strip()
     if not _names_a_term(term) or _named_in(term, path) or not names_a_thing(term) \
             or found["rhs"] is not None and sets_a_value(term):
