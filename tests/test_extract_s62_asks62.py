@@ -121,3 +121,20 @@ def test_items_under_pitfalls_and_a_remark_label_are_not_defined(cards):
     made = _made(cards, "em.md")
     assert not any("Define: Initialisation" in f or "Define: Open question" in f for f in made)
     assert "EM algorithm › Pitfalls › Initialisation" in made
+
+
+NOTES["forests.md"] = (
+    "# Random forests\n\n"
+    "## Feature importance\n\n"
+    "Impurity importance comes for free with the fitted trees.\n\n"
+    "> [!aside]\n"
+    "> MDI is biased toward features with many split points, such as continuous ones or IDs.\n\n"
+    "Permutation importance is slower but fairer.\n")
+
+
+def test_a_claim_of_a_property_is_not_asked_what_its_subject_is(cards):
+    """"MDI is biased toward …" says a property of MDI, not what it is: its card is not asked "What is MDI?" (a
+    learner would answer "mean decrease in impurity"), it is cued by its subject."""
+    made = _made(cards, "forests.md")
+    assert not any(q == "What is MDI?" for q in _questions(made))
+    assert made["Random forests › Feature importance\n\nMDI …"].startswith("MDI is biased toward features")

@@ -39,15 +39,16 @@ _CHECKS = re.compile(r"(?i).*\b(?:pitfalls?|gotchas?|caveats?|mistakes|checklist
 def names_a_thing(phrase: str) -> bool:
     """Whether `phrase` (a question's subject, a label to define) reads as a name: a noun phrase, not a clause's
     start ("because …", "in Bishop's notation …"), a clause ("the kernel must be …"), two things set side by side
-    ("Logistic vs LDA", "AE → VAE"), a quote or bracket left open ('thinking mean-field means "q'), or the kind of
-    remark it labels ("Mini example", "Open question")."""
+    ("Logistic vs LDA", "AE → VAE"), a quote or bracket left open ('thinking mean-field means "q'), a label with
+    what it labels ('"Divide by 4 rule": $\beta_j/4$'), or the kind of remark it labels ("Mini example")."""
     bare = " ".join(_EMPHASIS.sub("", phrase).split())
     if bare.count('"') % 2 or bare.count("“") != bare.count("”") or bare.count("(") != bare.count(")"):
         return False  # (cut inside a quote or an aside)
     bare = _ASIDE.sub("", bare).strip()
     bare = bare[_ARTICLE.match(bare).end():] if _ARTICLE.match(bare) else bare
     words = _MATH.sub("x", bare).split()
-    if not words or _SIDE_BY_SIDE.search(f" {bare} ") or _REMARK.fullmatch(bare):
+    if not words or _SIDE_BY_SIDE.search(f" {bare} ") or _REMARK.fullmatch(bare) or ":" in " ".join(words):
+        # (a label and what it labels: '"Divide by 4 rule" (Gelman & Hill): $\beta_j/4$')
         return False
     from mlwiki.extract.labels import reads_as_clause  # (here: `labels` reaches `forms`, which asks this module)
     return not reads_as_clause(words)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.asked_names import names_a_thing
 from mlwiki.extract.claims import CAN_USE, DOES, NOT_VERBS
 from mlwiki.extract.prose import sentences
 
@@ -57,6 +58,10 @@ _CAUSES = frozenset("make let have help get cause keep".split())  # ("can make t
 _SAID_OF = re.compile(r"(?P<how>(?:[a-z]+ly )?(?!(?:a|an|the|one|not|also|that|what|its|their)\b)[a-z-]{3,}"
                       r" (?:to|for|on|of|with|from|than|in|by))\b")
 _PHRASAL = frozenset("with to on from into".split())
+# What follows "is" when the sentence says what its subject is: an article or a determiner ("is a constrained …"),
+# maybe after an adverb ("is just a …"), a name, a symbol or a number; not an adjective or "not"
+_SAYS_WHAT = re.compile(r"(?:(?:just|simply|basically|essentially|really|actually|[a-z]+ly)\s+)?"
+                        r"(?:(?:a|an|the|one|any|each|every|two|three)\b|[A-Z$`\d])")
 # A verb that takes its object after a preposition of its own, in either number ("depends on", "rely on"), maybe
 # said with an adverb or a negation ("does not depend on", "depend strongly on"): the object answers
 _PREP_VERB = re.compile(r"(?P<neg>(?:does|do|did) not |(?:doesn't|don't) )?(?P<verb>depends?|rel(?:y|ies)|"
@@ -259,7 +264,10 @@ def _verb_question(said: str, subject: str, verb: str, rest: str) -> str | None:
     may …"), whose question a template would get wrong."""
     if verb in ("is", "are"):
         said_of = _SAID_OF.match(rest, len(verb) + 1)  # ("BatchNorm is equivalent to …": what it is equivalent to)
-        return f"What {verb} {said} {said_of['how']}?" if said_of else f"What {verb} {said}?"
+        if said_of:
+            return f"What {verb} {said} {said_of['how']}?"
+        return f"What {verb} {said}?" if _SAYS_WHAT.match(rest, len(verb) + 1) and names_a_thing(said) else None
+        # ("MDI is biased toward …", "X is not …": a property or a denial, which "What is MDI?" does not ask for)
     after = rest[len(verb):].strip()
     words = after.split(None, 2)
     if verb in _CAN and len(words) == 3 and words[0].isalpha() and words[0] not in _CAUSES \
