@@ -16,6 +16,16 @@ from __future__ import annotations
 import re
 
 _ARTICLE = re.compile(r"(?i)(?:the|an?)\s+")
+# Words a clause opens on, not a name: a conjunction, a preposition, a pronoun or a quantifier ("Because …", "In
+# Bishop's notation …", "Each objective evaluation = …"); an adjective may open a name ("final objective")
+_CLAUSE_START = frozenset("""because since while although though if when whenever unless once whereas as so but and or
+then thus hence however also only just in on at by with without for from to into onto of beyond within through
+during after before under over via between across this that these those it its they we you i he she there here
+each every all some no any both either neither many most much such which what why how where who one first""".split())
+# A verb or a modal among a phrase's words makes it a clause ("the kernel must be positive semi-definite"); a
+# pronoun does not ("disadvantage of this approach")
+_VERBS = frozenset("""is are was were be been being can could will would should may might must has have had do does
+did isn't aren't can't cannot won't doesn't don't""".split())
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # ("Lion (2023)", "AGC (Brock et al. 2021, NFNets)": the aside names no part)
 _MATH = re.compile(r"\$[^$\n]*\$")
@@ -33,25 +43,24 @@ _REMARK = re.compile(r"(?i)(?:[\w-]+\s+){0,2}(?:examples?|demo|illustration|ques
                      r"lesson|reminder|gotchas?|pitfalls?|mistakes?|caveats?|traps?)(?:\s*[—–:-].*)?")
 # A heading over what goes wrong ("Pitfalls (collected …)", "Caveats", "k-means checklist", "Common confusions"):
 # its bold items name what a mistake is about ("**On-policy**: the gradient is only valid for …"), no term
-_CHECKS = re.compile(r"(?i).*\b(?:pitfalls?|gotchas?|caveats?|mistakes|checklist|confusions|traps)\b.*")
+_CHECKS = re.compile(r"(?i)(?:[\w'-]+\s+){0,3}(?:pitfalls|gotchas|caveats|mistakes|checklist|confusions|traps)"
+                     r"(?:\s*\([^()]*\))?")  # (not "Pitfall 2: feature importance", a section on one, whose terms are)
 
 
 def names_a_thing(phrase: str) -> bool:
     """Whether `phrase` (a question's subject, a label to define) reads as a name: a noun phrase, not a clause's
     start ("because …", "in Bishop's notation …"), a clause ("the kernel must be …"), two things set side by side
-    ("Logistic vs LDA", "AE → VAE"), a quote or bracket left open ('thinking mean-field means "q'), a label with
-    what it labels ('"Divide by 4 rule": $\beta_j/4$'), or the kind of remark it labels ("Mini example")."""
+    ("Logistic vs LDA", "AE → VAE"), a quote or bracket left open ('thinking mean-field means "q'), or the kind of
+    remark it labels ("Mini example", "Open question")."""
     bare = " ".join(_EMPHASIS.sub("", phrase).split())
     if bare.count('"') % 2 or bare.count("“") != bare.count("”") or bare.count("(") != bare.count(")"):
         return False  # (cut inside a quote or an aside)
     bare = _ASIDE.sub("", bare).strip()
     bare = bare[_ARTICLE.match(bare).end():] if _ARTICLE.match(bare) else bare
     words = _MATH.sub("x", bare).split()
-    if not words or _SIDE_BY_SIDE.search(f" {bare} ") or _REMARK.fullmatch(bare) or ":" in " ".join(words):
-        # (a label and what it labels: '"Divide by 4 rule" (Gelman & Hill): $\beta_j/4$')
+    if not words or _SIDE_BY_SIDE.search(f" {bare} ") or _REMARK.fullmatch(bare):
         return False
-    from mlwiki.extract.labels import reads_as_clause  # (here: `labels` reaches `forms`, which asks this module)
-    return not reads_as_clause(words)
+    return words[0].casefold() not in _CLAUSE_START and not any(w.casefold() in _VERBS for w in words)
 
 
 def sets_a_value(subject: str) -> bool:

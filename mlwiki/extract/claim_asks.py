@@ -59,9 +59,10 @@ _SAID_OF = re.compile(r"(?P<how>(?:[a-z]+ly )?(?!(?:a|an|the|one|not|also|that|w
                       r" (?:to|for|on|of|with|from|than|in|by))\b")
 _PHRASAL = frozenset("with to on from into".split())
 # What follows "is" when the sentence says what its subject is: an article or a determiner ("is a constrained …"),
-# maybe after an adverb ("is just a …"), a name, a symbol or a number; not an adjective or "not"
+# maybe after an adverb ("is just a …"), a clause that says it ("The disadvantage … is that …"), a name, a symbol or a
+# number; not an adjective or "not"
 _SAYS_WHAT = re.compile(r"(?:(?:just|simply|basically|essentially|really|actually|[a-z]+ly)\s+)?"
-                        r"(?:(?:a|an|the|one|any|each|every|two|three)\b|[A-Z$`\d])")
+                        r"(?:(?:a|an|the|one|any|each|every|two|three|that|to)\b|[A-Z$`\d])")  # ("is that …": the answer)
 # A verb that takes its object after a preposition of its own, in either number ("depends on", "rely on"), maybe
 # said with an adverb or a negation ("does not depend on", "depend strongly on"): the object answers
 _PREP_VERB = re.compile(r"(?P<neg>(?:does|do|did) not |(?:doesn't|don't) )?(?P<verb>depends?|rel(?:y|ies)|"
@@ -266,7 +267,8 @@ def _verb_question(said: str, subject: str, verb: str, rest: str) -> str | None:
         said_of = _SAID_OF.match(rest, len(verb) + 1)  # ("BatchNorm is equivalent to …": what it is equivalent to)
         if said_of:
             return f"What {verb} {said} {said_of['how']}?"
-        return f"What {verb} {said}?" if _SAYS_WHAT.match(rest, len(verb) + 1) and names_a_thing(said) else None
+        return f"What {verb} {said}?" if _SAYS_WHAT.match(rest, len(verb) + 1) and names_a_thing(said) \
+            and ":" not in said else None  # (no label with what it labels: '"Divide by 4 rule": $\beta_j/4$')
         # ("MDI is biased toward …", "X is not …": a property or a denial, which "What is MDI?" does not ask for)
     after = rest[len(verb):].strip()
     words = after.split(None, 2)

@@ -1,14 +1,14 @@
 """Heading-only fronts over a back that opens on a claim and its reason: the card asks "Why …?" of the claim.
 
     ## Ancestral sampling
-    Because the joint is a product of CPDs, sampling is trivial: …     →  "Why is sampling trivial?"
+    Because the joint is a product of CPDs, sampling is trivial.      →  "Why is sampling trivial?"
     ## Kernels
     The kernel must be PSD (Mercer) so that $K$ is a Gram matrix.      →  "Why must the kernel be PSD?"
 
 The heading names the topic; the sentence says why something holds, which is what a learner recalls from it (read
-as "What is …?" its words make no question: "What is because the joint?"). Asked only when the claim is short, its
-subject a name (`asked_names`) and its verb a form of "be" or a modal, so the question is the sentence's own words
-turned round. Pure: text in, text out.
+as "What is …?" its words make no question: "What is because the joint?"). Asked only when the sentence is the
+paragraph (one that goes on is split sentence by sentence), the claim short, its subject a name (`asked_names`) and
+its verb a form of "be" or a modal, so the question is the sentence's own words turned round. Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ def reason_question(path: str, back: str) -> str | None:
     if not lead[:1].isalpha() or " › " not in path:
         return None
     said = sentences(clean_prose(lead.split("\n\n", 1)[0]))
-    first = _ASIDE.sub("", " ".join(said[0].split())) if said else ""
+    if len(said) != 1:
+        return None  # (a paragraph that goes on to other facts: each sentence is a card of its own, `paragraph_clozes`)
+    first = _ASIDE.sub("", " ".join(said[0].split()))
     found = _BECAUSE.match(first) or _SO_THAT.match(first)
     if not found:
         return None
