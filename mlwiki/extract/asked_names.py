@@ -21,7 +21,7 @@ _ARTICLE = re.compile(r"(?i)(?:the|an?)\s+")
 _CLAUSE_START = frozenset("""because since while although though if when whenever unless once whereas as so but and or
 then thus hence however also only just in on at by with without for from to into onto of beyond within through
 during after before under over via between across this that these those it its they we you i he she there here
-each every all some no any both either neither many most much such which what why how where who one first""".split())
+each every all some no any both either neither many most much such which what why how where who one""".split())
 # A verb or a modal among a phrase's words makes it a clause ("the kernel must be positive semi-definite"); a
 # pronoun does not ("disadvantage of this approach")
 _VERBS = frozenset("""is are was were be been being can could will would should may might must has have had do does
