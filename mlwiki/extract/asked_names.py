@@ -37,9 +37,9 @@ _SYMBOL = re.compile(r"(?:[A-Za-z\u0370-\u03ff](?:_\w+)?|\$\\?[A-Za-z]+(?:_\{?\w
 # "beyond α = 1"), not a name followed by its symbol ("Partial autocorrelation $\alpha_k$ = …", "stride s = 2")
 _BEFORE_VALUE = frozenset("with without from beyond at for to of in on by over under above below past than "
                           "tests reads means sets gives takes".split())
-# A label that says what kind of remark follows, not which term ("Mini example", "Open question", "Key fact",
+# A label that says what kind of remark follows, not which term ("Mini example", "Open question",
 # "sklearn gotcha", "Pitfall — big one"): its card is the remark, no definition
-_REMARK = re.compile(r"(?i)(?:[\w-]+\s+){0,2}(?:examples?|demo|illustration|question|facts?|observation|takeaway|"
+_REMARK = re.compile(r"(?i)(?:[\w-]+\s+){0,2}(?:examples?|demo|illustration|question|observation|takeaway|"
                      r"lesson|reminder|gotchas?|pitfalls?|mistakes?|caveats?|traps?)(?:\s*[—–:-].*)?")
 # A heading over what goes wrong ("Pitfalls (collected …)", "Caveats", "k-means checklist", "Common confusions"):
 # its bold items name what a mistake is about ("**On-policy**: the gradient is only valid for …"), no term
