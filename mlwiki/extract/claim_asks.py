@@ -93,12 +93,12 @@ _ENDS_NAME = (r"(?=\s*(?:[,.;:)]|$)|\s(?:is|was|has|can|will|would|should|may|mi
 _A_NAME = re.compile(r"(?i)\ban? ")
 
 
-def asked_front(front: str, back: str, where: str = "") -> str:
+def asked_front(front: str, back: str, where: str = "", as_before: bool = False) -> str:
     """A claim card's front ("PyG …", with the `back` that finishes its sentence) as the question its back
     answers (see the module's examples); the front as it is when no form of the sentence says what to ask, or when
     the question points at something ("Which of these techniques …?") that neither its subject nor the headings
-    `where` it stands under name."""
-    question = _asked(front, back)
+    `where` it stands under name. `as_before`: "What is X?" over any "X is …" (a card's former front, its id)."""
+    question = _asked(front, back, as_before)
     if question.startswith("What is ") and question.endswith("?") and question.count(" ") < 8:
         question = f"What is {with_article(question[8:-1], back)}?"  # ("What is a confusion matrix?")
     return front if question != front and unresolved(question, f"{where} {front}") else question
@@ -125,7 +125,7 @@ def with_article(name: str, text: str) -> str:
     return f"{found[1].lower()} {found[2]}" if found and found[2][:1].islower() else name
 
 
-def _asked(front: str, back: str) -> str:
+def _asked(front: str, back: str, as_before: bool = False) -> str:
     """`asked_front` before its pointers are checked."""
     subject = front[:-2].rstrip() if front.endswith(" …") else ""
     if not subject:
@@ -140,7 +140,7 @@ def _asked(front: str, back: str) -> str:
     verb = rest.split(None, 1)[0].casefold() if rest else ""
     said = _said(subject)
     return (_why(said, rest, found) or _set_against(subject, rest) or _which_name(said, subject, verb, rest)
-            or _negated_or_phrasal(said, rest) or _verb_question(said, subject, verb, rest) or front)
+            or _negated_or_phrasal(said, rest) or _verb_question(said, subject, verb, rest, as_before) or front)
 
 
 def pointed_question(subject: str, sentence: str, where: str = "") -> str:
@@ -258,7 +258,7 @@ _LIGHT = frozenset("be go come do get take give put set seem matter work help hu
 _NOT_OBJECTS = frozenset("well much more less any always ever yet even really quite very too if when because".split())
 
 
-def _verb_question(said: str, subject: str, verb: str, rest: str) -> str | None:
+def _verb_question(said: str, subject: str, verb: str, rest: str, as_before: bool = False) -> str | None:
     """The question the sentence's verb gives: 'Under what conditions does SARSA converge to …?' for a condition
     after it, 'What does PyTorch integrate with?' for a name's verb with its preposition, 'What is X equivalent to?'
     for "X is roughly equivalent to …", 'What is X?' for "X is a …", 'What does X do?' for any other verb in the present; None for other verbs ("X was …", "X has …", "X
@@ -267,7 +267,7 @@ def _verb_question(said: str, subject: str, verb: str, rest: str) -> str | None:
         said_of = _SAID_OF.match(rest, len(verb) + 1)  # ("BatchNorm is equivalent to …": what it is equivalent to)
         if said_of:
             return f"What {verb} {said} {said_of['how']}?"
-        return f"What {verb} {said}?" if _SAYS_WHAT.match(rest, len(verb) + 1) and names_a_thing(said) \
+        return f"What {verb} {said}?" if as_before or _SAYS_WHAT.match(rest, len(verb) + 1) and names_a_thing(said) \
             and ":" not in said else None  # (no label with what it labels: '"Divide by 4 rule": $\beta_j/4$')
         # ("MDI is biased toward …", "X is not …": a property or a denial, which "What is MDI?" does not ask for)
     after = rest[len(verb):].strip()
