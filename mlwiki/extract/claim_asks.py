@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.asked_names import names_a_thing
 from mlwiki.extract.claims import CAN_USE, DOES, NOT_VERBS
 from mlwiki.extract.prose import sentences
 
@@ -57,6 +58,11 @@ _CAUSES = frozenset("make let have help get cause keep".split())  # ("can make t
 _SAID_OF = re.compile(r"(?P<how>(?:[a-z]+ly )?(?!(?:a|an|the|one|not|also|that|what|its|their)\b)[a-z-]{3,}"
                       r" (?:to|for|on|of|with|from|than|in|by))\b")
 _PHRASAL = frozenset("with to on from into".split())
+# What follows "is" when the sentence says what its subject is: an article or a determiner ("is a constrained …"),
+# maybe after an adverb ("is just a …"), a clause that says it ("The disadvantage … is that …"), a name, a symbol or a
+# number; not an adjective or "not"
+_SAYS_WHAT = re.compile(r"(?:(?:just|simply|basically|essentially|really|actually|[a-z]+ly)\s+)?"
+                        r"(?:(?:a|an|the|one|any|each|every|two|three|that|to)\b|[A-Z$`\d])")  # ("is that …": the answer)
 # A verb that takes its object after a preposition of its own, in either number ("depends on", "rely on"), maybe
 # said with an adverb or a negation ("does not depend on", "depend strongly on"): the object answers
 _PREP_VERB = re.compile(r"(?P<neg>(?:does|do|did) not |(?:doesn't|don't) )?(?P<verb>depends?|rel(?:y|ies)|"
@@ -87,12 +93,12 @@ _ENDS_NAME = (r"(?=\s*(?:[,.;:)]|$)|\s(?:is|was|has|can|will|would|should|may|mi
 _A_NAME = re.compile(r"(?i)\ban? ")
 
 
-def asked_front(front: str, back: str, where: str = "") -> str:
+def asked_front(front: str, back: str, where: str = "", as_before: bool = False) -> str:
     """A claim card's front ("PyG …", with the `back` that finishes its sentence) as the question its back
     answers (see the module's examples); the front as it is when no form of the sentence says what to ask, or when
     the question points at something ("Which of these techniques …?") that neither its subject nor the headings
-    `where` it stands under name."""
-    question = _asked(front, back)
+    `where` it stands under name. `as_before`: "What is X?" over any "X is …" (a card's former front, its id)."""
+    question = _asked(front, back, as_before)
     if question.startswith("What is ") and question.endswith("?") and question.count(" ") < 8:
         question = f"What is {with_article(question[8:-1], back)}?"  # ("What is a confusion matrix?")
     return front if question != front and unresolved(question, f"{where} {front}") else question
@@ -119,7 +125,7 @@ def with_article(name: str, text: str) -> str:
     return f"{found[1].lower()} {found[2]}" if found and found[2][:1].islower() else name
 
 
-def _asked(front: str, back: str) -> str:
+def _asked(front: str, back: str, as_before: bool = False) -> str:
     """`asked_front` before its pointers are checked."""
     subject = front[:-2].rstrip() if front.endswith(" …") else ""
     if not subject:
@@ -134,7 +140,7 @@ def _asked(front: str, back: str) -> str:
     verb = rest.split(None, 1)[0].casefold() if rest else ""
     said = _said(subject)
     return (_why(said, rest, found) or _set_against(subject, rest) or _which_name(said, subject, verb, rest)
-            or _negated_or_phrasal(said, rest) or _verb_question(said, subject, verb, rest) or front)
+            or _negated_or_phrasal(said, rest) or _verb_question(said, subject, verb, rest, as_before) or front)
 
 
 def pointed_question(subject: str, sentence: str, where: str = "") -> str:
@@ -252,14 +258,18 @@ _LIGHT = frozenset("be go come do get take give put set seem matter work help hu
 _NOT_OBJECTS = frozenset("well much more less any always ever yet even really quite very too if when because".split())
 
 
-def _verb_question(said: str, subject: str, verb: str, rest: str) -> str | None:
+def _verb_question(said: str, subject: str, verb: str, rest: str, as_before: bool = False) -> str | None:
     """The question the sentence's verb gives: 'Under what conditions does SARSA converge to …?' for a condition
     after it, 'What does PyTorch integrate with?' for a name's verb with its preposition, 'What is X equivalent to?'
     for "X is roughly equivalent to …", 'What is X?' for "X is a …", 'What does X do?' for any other verb in the present; None for other verbs ("X was …", "X has …", "X
     may …"), whose question a template would get wrong."""
     if verb in ("is", "are"):
         said_of = _SAID_OF.match(rest, len(verb) + 1)  # ("BatchNorm is equivalent to …": what it is equivalent to)
-        return f"What {verb} {said} {said_of['how']}?" if said_of else f"What {verb} {said}?"
+        if said_of:
+            return f"What {verb} {said} {said_of['how']}?"
+        return f"What {verb} {said}?" if as_before or _SAYS_WHAT.match(rest, len(verb) + 1) and names_a_thing(said) \
+            and ":" not in said else None  # (no label with what it labels: '"Divide by 4 rule": $\beta_j/4$')
+        # ("MDI is biased toward …", "X is not …": a property or a denial, which "What is MDI?" does not ask for)
     after = rest[len(verb):].strip()
     words = after.split(None, 2)
     if verb in _CAN and len(words) == 3 and words[0].isalpha() and words[0] not in _CAUSES \

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 
+from mlwiki.extract.asked_names import names_a_thing, sets_a_value
 from mlwiki.extract.claim_asks import with_article
 from mlwiki.extract.corrections import BELIEF
 from mlwiki.extract.defining import stems
@@ -236,7 +237,7 @@ def defined_question(heading: str, back: str) -> str | None:
     if (found := _DEFINES.match(first)) and named <= stems(found["subj"]) and len(found["subj"].split()) <= 8 \
             and stems(found["subj"].split(" ", 1)[0]) <= named and not found["subj"].count("$") % 2 \
             and not _SETS_EQUAL.search(found["subj"]) and not BELIEF.match(found["subj"]) \
-            and not _CLAUSE_SUBJECT.search(found["subj"]):  # (its first word names
+            and not _CLAUSE_SUBJECT.search(found["subj"]) and _asks_by_name(found):  # (its first word names
         # it: not "The domain of …", nor "thought a flat PDP = no effect", a belief put right; no formula
         # cut in two, "Youden's J — $J = …" asks no "$J?"; nor one that sets it equal already, "Running time
         # $\approx O(…)$ where $w$ = …": what it is, asked about its symbol, is no question)
@@ -253,6 +254,12 @@ def defined_question(heading: str, back: str) -> str | None:
         if _may_list_kinds(sentence) and (found := _KINDS.search(sentence)) and named <= stems(found[2]):
             return f"What are the {found[1].lower()} of {heading}?"
     return None
+
+
+def _asks_by_name(found: re.Match) -> bool:
+    """Whether the subject `_DEFINES` found is a name to ask "What is …?" by (`asked_names`): not a clause ("The
+    kernel must be PSD so that $K$ …"), nor a symbol given a value inside one ("tests γ = 0 against γ < 0")."""
+    return names_a_thing(found["subj"]) and not (found["verb"] is None and sets_a_value(found["subj"]))
 
 
 def _may_list_kinds(sentence: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.asked_names import heads_checks, names_a_thing
 from mlwiki.extract.blocks import (Block, after_marker, find_line, join, join_blocks, list_items, split_block)
 from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
@@ -410,7 +411,7 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str, option
         ex.add_pair(CardKind.BASIC, f"{path} › {subject}", f"{term}: {definition}", line, form=form, quiet=True,
                     id_front=asked)  # a claim in bold, asked by its subject, not a term to define)
         return
-    other = not names_no_term(term) and not advises(definition) and says_other_than_what(term, definition)
+    other = not names_no_term(term) and not advises(definition) and (says_other_than_what(term, definition) or not names_a_thing(term) or heads_checks(heading))  # ("A vs B", "Pitfalls")
     if names_no_term(term) or advises(definition) or other:  # ("**the trick**: …", "**Bahdanau et al. 2015**: …", "**If p ≤
         # α**: reject H0", "**Temporal split**: more realistic …": asked under the path, not as a term to define)
         under = " › ".join(part for part in (path, stands_for(term) and _term_before(ex, path)) if part)

@@ -2,8 +2,9 @@
 the question that path asks, under the path, keeping the id of the bare path (its review history). What is asked
 is read by `facets` (a facet of the subject: "PPO › Motivation"; a question without its mark; what the heading's
 subject is), `remark_kinds` (a kind of remark: "Box–Cox › Catch"), `term_asks` (a term the back says what it
-is: "What is DirRec?") and `step_asks` (the steps of a procedure: "How does beam search work?"). A question for
-a list whose items are cards of their own asks for the others ("Besides …, what are …?").
+is: "What is DirRec?"), `step_asks` (the steps of a procedure: "How does beam search work?") and `reason_asks`
+(a claim given with its reason: "Why is sampling trivial?"). A question for a list whose items are cards of their
+own asks for the others ("Besides …, what are …?").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from mlwiki.extract.facets import FORMS, asked_front
 from mlwiki.extract.given_asks import given_question
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.reason_asks import reason_question
 from mlwiki.extract.remark_kinds import remark_question
 from mlwiki.extract.step_asks import steps_question
 from mlwiki.extract.term_asks import term_question
@@ -49,7 +51,8 @@ def _remark_or_term(ex, first: int, card, path: str) -> str | None:
     "… › Fix\n\nProblem: … Fix?" over the "… › Problem" card's "Problem: …")."""
     question = remark_question(card.front, card.back) or card.form in FORMS and (
         term_question(card.front, card.back) or steps_question(card.front, card.back)  # ("How does X work?")
-        or given_question(card.front, card.back))  # ("… › squared error" over "$l = …$ → $g_i = …$": what it gives)
+        or given_question(card.front, card.back)  # ("… › squared error" over "$l = …$ → $g_i = …$": what it gives)
+        or reason_question(card.front, card.back))  # ("Because …, sampling is trivial": why it is)
     if not question or len(list_clozes([([card], path)])) > 1:
         return None
     said = " ".join(clean_prose(card.back).split())

@@ -21,6 +21,7 @@ from mlwiki.extract.blocks import Block, card_text_lines, join_blocks
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.claims import AUX, BEFORE_NOUN, DOES, NOT_VERBS, claim_card
 from mlwiki.extract.defining import stems
+from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.lines import CODE, DIV_OPEN, TEXT, Line
 from mlwiki.extract.parts import margin_span
 from mlwiki.extract.prose import clean_prose, prefix_heading, sentences
@@ -142,22 +143,22 @@ def _card(ex, text: str, line: int) -> None:
     if not path:
         return
     found = margin_card(path, text)
-    if found is not None:
-        ex.margin_notes.append((*found, line))
+    if found is not None:  # (with the front it had when "X is …" was always asked "What is X?": its id)
+        ex.margin_notes.append((*found, line, margin_card(path, text, as_before=True)[0]))
 
 
 def add_margin_cards(ex) -> None:
     """At the walk's end, the cards of the margin notes met: made then, so that the section a note sits in is
     read as it would be without it (its card is no card made from the section's lines)."""
-    for front, back, line in ex.margin_notes:
-        ex.add_card(FORM, front, back, line)
+    for front, back, line, before in ex.margin_notes:
+        ex.add_card(FORM, front, back, line, id_front=(former_front(before, back) or before) if before != front else "")
 
 
 # A sentence's opening that tells the reader to look at what follows: "Note (that) …", "Recall that …"
 _LOOK_HERE = re.compile(r"(?:Note|Notice|Observe|Remember|Recall)(?:,? that)?[ \t]+(?=[\w$*])")
 
 
-def margin_card(path: str, text: str) -> tuple[str, str] | None:
+def margin_card(path: str, text: str, as_before: bool = False) -> tuple[str, str] | None:
     """(front, back) of a margin note's text under the heading `path`; None when it only points elsewhere, shows an
     image, is the writer's aside, or has no form that says what it is about."""
     text = "\n".join(ln.strip() for ln in text.strip().splitlines())
@@ -187,10 +188,10 @@ def margin_card(path: str, text: str) -> tuple[str, str] | None:
         return f"{path} › {opening} …", text  # (its first verb is no subject's: "What is With X there?")
     claim = claim_card(text, stems(path), path)
     if claim is not None:
-        return prefix_heading(path, asked_front(*claim, path)), text
+        return prefix_heading(path, asked_front(*claim, path, as_before)), text
     subject = "" if text.split(None, 1)[0].casefold() in _CONDITIONS else _subject(text)
     if subject:
-        return prefix_heading(path, _asked(subject, text, path)), text
+        return prefix_heading(path, _asked(subject, text, path, as_before)), text
     return (f"{path} › {opening} …", text) if opening else None
 
 
@@ -226,11 +227,11 @@ def _subject(text: str) -> str:
     return ""
 
 
-def _asked(subject: str, text: str, path: str) -> str:
+def _asked(subject: str, text: str, path: str, as_before: bool = False) -> str:
     """The question a claim's form asks of it ("What does PyTorch's `AdamW` do?"), when every word of it is the
     sentence's or a question's own; the subject with "…" otherwise ("GPT-2 …")."""
     shown = f"{subject.rsplit(None, 1)[0]} …"
-    question = asked_front(shown, text, path)
+    question = asked_front(shown, text, path, as_before)
     if question == shown or question.startswith("What does ") and question.endswith(" do?"):
         return f"{subject} …"  # ("What does GPT-2 do?" asks for all it does: its verb says what is asked)
     words = set(re.findall(r"[\w'`-]+", text.casefold()))

@@ -74,7 +74,8 @@ _KINDS = (
     ("big picture", r"(?:the\s+)?big\s+picture", "What is the big picture of {X}?"),
     ("others", r"other\s+(?P<noun>tricks|techniques|methods|variants|tips|ideas|approaches|options|fixes|tools)",
      "What are the other {noun} for {X}?"),
-    ("result", r"(?:the\s+)?result", "What is the result of {X}?"),  # (only as a label the back opens with)
+    ("result", r"(?:the\s+)?result", "What result is reported for {X}?"),  # (only as a label the back opens with;
+    # "What is the result of AdamW update?" reads as the update's output, not the finding it labels)
 )
 _KIND = re.compile("|".join(f"(?P<k{n}>{pattern})" for n, (_, pattern, _) in enumerate(_KINDS)), re.I)
 _LABEL_ONLY = frozenset(("result",))  # (kinds asked only when the back opens on their label: "result: exact …")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.asked_names import names_a_thing, sets_a_value
 from mlwiki.extract.defining import stems
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.setting_asks import led_to_question
@@ -45,6 +46,11 @@ _PREPOSITIONS = frozenset("with for to from in on at by if when that because ins
 _CONDITIONED = re.compile(r"(?P<kind>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:only\s+)?(?:if|iff|when|whenever)\b")
 _SETS = re.compile(r"[^.;:=\n]{1,40}?\s=\s")  # (a sentence that sets a name equal to what it is)
 _ARTICLE = re.compile(r"(?i)(?:the|an?)\s+")
+# A sentence that draws the back's point from the one before it: the first says a premise, not what is asked
+_CONCLUDES = re.compile(r"\s*(?:So|Thus|Hence|Therefore)\b")
+# A second clause set beside the first in its sentence (", the log prior is one term"): two things said side by side
+_SECOND_CLAUSE = re.compile(r"[,;]\s+(?!(?:which|that|who|it|this|there|what|where|and|but)\b)(?:the\s+)?[\w-]+"
+                            r"(?:\s+[\w-]+)?\s+(?:is|are)\s")  # (not a clause about the term: ", which is …")
 
 
 def term_question(path: str, back: str) -> str | None:
@@ -59,11 +65,14 @@ def term_question(path: str, back: str) -> str | None:
     if not said or said[0].rstrip().endswith(":"):
         return None
     found = _OPENS.match(said[0])
-    if not found or not _defines(found) or any(_SETS.match(s) for s in said[1:3]):
-        return None  # (not a definition, or one of several side by side: "… = 0.2. $\\Vert$ = concatenation.")
+    if not found or not _defines(found) or any(_SETS.match(s) or _CONCLUDES.match(s) for s in said[1:3]) \
+            or _SECOND_CLAUSE.search(said[0], found.end()):
+        return None  # (not a definition, or one of several side by side: "… = 0.2. $\\Vert$ = concatenation.";
+        # or a premise of the back's point: "The log-likelihood is a sum of n terms, the log prior is one term. So …")
     term = found["term"].strip()
-    if not _names_a_term(term) or _named_in(term, path):
-        return None
+    if not _names_a_term(term) or _named_in(term, path) or not names_a_thing(term) \
+            or found["rhs"] is not None and sets_a_value(term):
+        return None  # (a clause's start, "Because $P$ is …"; a symbol given a value, "With $d$ = 1 this is …")
     article = _ARTICLE.match(term)
     shown = f"{article[0].lower()}{term[article.end():]}" if article else term
     first, _, rest = shown.partition(" ")
