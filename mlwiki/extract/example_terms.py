@@ -8,11 +8,16 @@ is dropped; one the writer wrote as a card stays. Pure: drafts in, drafts out.
 
 from __future__ import annotations
 
+import re
+
 from mlwiki.extract.draft import written_by_hand
 from mlwiki.extract.subject import is_example_title
 from mlwiki.models import CardKind
 
 _DEFINE = "Define: "
+# The label must say example or numbers: a heading's "Problem …" opens an exercise, a label's "**problem for deep
+# learning**: $G_t$ only grows, …" names a method's flaw, a term to learn
+_EXAMPLE_WORD = re.compile(r"(?i)\b(?:examples?|numbers|worked)\b")
 
 
 def without_example_terms(drafts: list) -> list:
@@ -32,4 +37,4 @@ def names_example(draft) -> bool:
     if draft.kind != CardKind.DEFINITION:
         return False
     term = draft.front.rsplit("\n", 1)[-1]
-    return term.startswith(_DEFINE) and is_example_title(term[len(_DEFINE):])
+    return term.startswith(_DEFINE) and _EXAMPLE_WORD.search(term) is not None and is_example_title(term[len(_DEFINE):])
