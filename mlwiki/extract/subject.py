@@ -156,12 +156,14 @@ def _word_char(char: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)  # a section's headings are asked about again for every heading under them
-def is_example_title(title: str) -> bool:
+def is_example_title(title: str, own_runs: bool = True) -> bool:
     """A heading or callout title that opens a worked example, an exercise or its solution: it starts with
     Example, Exercise, Solution, Problem …, or says example or exercise anywhere ("A mathematical example";
-    "The vanishing gradient problem" and "Closed-form solution" are not examples)."""
+    "The vanishing gradient problem" and "Closed-form solution" are not examples). With `own_runs`, so is a heading
+    over the writer's own runs (`own_runs.reports_own_runs`); a label in the text ("**Experiment log (in order)**"
+    over a list) is asked without: its items are the runs (`run_lists`), and the line under it may state the lesson."""
     return bool(_EXAMPLE_TITLE.match(title)) and not _STANDARD_EXAMPLE.match(title) and not _CLASSIC_EXAMPLE.match(title) \
-        or reports_own_runs(title)  # (a lab, an experiment log, the writer's own runs: read as a worked example is)
+        or own_runs and reports_own_runs(title)  # (a lab, an experiment log, the writer's own runs: read as a worked example is)
 
 
 # A heading that names its subject, then calls it the standard instance of a notion: "Random walk — the canonical
