@@ -349,7 +349,7 @@ def works_example(text: str) -> bool:
     """Whether a paragraph works out an example on numbers ("Example (7B config): $2 \\cdot 32 \\cdot 128 = …$ …"),
     led by a label that says so or with arithmetic in its words."""
     label = _EXAMPLE_LABEL.match(text)
-    worked = bool(label and is_example_title(label.group(1)) and not lists_examples(label.group(1), text[label.end():]))
+    worked = bool(label and is_example_title(label.group(1), own_runs=False) and not lists_examples(label.group(1), text[label.end():]))
     return worked or works_numbers(clean_prose(text)) \
         or sets_example_values(text)
 

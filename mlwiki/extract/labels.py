@@ -146,7 +146,8 @@ def list_label(lines: list[Line]) -> str | None:
             and len(label.split()) >= 2) \
             or not 1 <= len(label.split()) <= MAX_LABEL_WORDS or "." in label \
             or ")" in label and label.count(")") > label.count("(") \
-            or NO_SUBJECT.fullmatch(label) or _NOT_A_LIST_LABEL.fullmatch(label) or is_example_title(label) \
+            or NO_SUBJECT.fullmatch(label) or _NOT_A_LIST_LABEL.fullmatch(label) \
+            or is_example_title(label, own_runs=False) \
             or narrates(label):
         return None  # (a ")" it does not open: the end of a sentence begun above, "VAE — see VAE post)")
     return label

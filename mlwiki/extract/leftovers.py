@@ -62,7 +62,7 @@ def labelled_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decl
             continue  # (said cheaply: most paragraphs open on no label)
         name = clean_prose(label.group(1)).strip()
         if len(name.split()) > MAX_LABEL_WORDS or is_opener(name.split()) or NO_SUBJECT.fullmatch(name) or _NOT_A_TOPIC.fullmatch(name) \
-                or is_example_title(name) or any(ln.kind != TEXT or ln.no in taken for ln in lines) \
+                or is_example_title(name, own_runs=False) or any(ln.kind != TEXT or ln.no in taken for ln in lines) \
                 or k + 1 < len(blocks) and blocks[k + 1].start - lines[-1].no <= 2 \
                 and (LIST_ITEM.match(blocks[k + 1].lines[0].text) or blocks[k + 1].lines[0].kind != TEXT):
             continue  # (a label over the list or the formula that follows it: their introduction)

@@ -117,7 +117,7 @@ def _adds_to(topic: str, back: str) -> bool:
 def _names_term(term: str) -> bool:
     """Whether a bold phrase names a term, not a label ("Note", "Example 2", "Step 1")."""
     return term[:1].isalpha() and not any(ch.isdigit() for ch in term) and not NO_SUBJECT.fullmatch(term) \
-        and term.casefold() not in GENERIC_LABELS and not is_example_title(term)
+        and term.casefold() not in GENERIC_LABELS and not is_example_title(term, own_runs=False)
 
 
 def _opens_on_heading(text: str, path: str) -> bool:

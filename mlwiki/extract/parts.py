@@ -48,7 +48,7 @@ _ERRANDS = re.compile(r"(?i)(?:todo|to do|to ?read|(?:open )?questions?|links?|r
 def exercise_part(label: str, blocks: list[Block]) -> bool:
     """Whether a part's bold label opens a worked example or an exercise ("**Example**", "**Problem 3**"); a bare
     "**Problems:**" or "**Solutions:**" over a bulleted list names a subject's problems or their fixes."""
-    if not is_example_title(label):
+    if not is_example_title(label, own_runs=False):
         return False
     return not (_ISSUES_LABEL.fullmatch(label) and blocks and _BULLET.match(blocks[0].lines[0].text))
 
@@ -270,7 +270,8 @@ def label_line(block: Block, after: Block | None) -> str | None:
 def _subject_label(block: Block, after: Block | None) -> str | None:
     """`label_line`'s label when it names a subject (not "Note:", "Example:", "Step 2:")."""
     label = label_line(block, after)
-    if label is None or label.casefold() in GENERIC_LABELS or NO_SUBJECT.fullmatch(label) or is_example_title(label):
+    if label is None or label.casefold() in GENERIC_LABELS or NO_SUBJECT.fullmatch(label) or \
+            is_example_title(label, own_runs=False):
         return None
     return label
 

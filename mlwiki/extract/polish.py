@@ -21,6 +21,7 @@ from mlwiki.extract.dated_entries import without_dated_entries
 from mlwiki.extract.day_accounts import without_day_accounts
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
+from mlwiki.extract.example_terms import without_example_terms
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.formula_glosses import glosses_placed
@@ -49,6 +50,7 @@ from mlwiki.extract.paired_definitions import paired_definitions
 from mlwiki.extract.formula_intros import without_formula_intros
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
+from mlwiki.extract.resource_sections import without_resource_sections
 from mlwiki.extract.run_lists import without_run_lists
 from mlwiki.extract.remark_claims import remark_claims_apart
 from mlwiki.extract.said_asks import said_asked
@@ -120,6 +122,7 @@ def polished(ex) -> list:
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
     drafts = list_clozes(without_reading_lists(drafts))  # (a reading list off; a bare heading over a list of
     # claims: a card per item, the others shown; after housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
+    drafts = without_resource_sections(drafts)  # ("## Resources I actually used": a card per link or work, none)
     drafts = without_answer_labels(drafts)  # (a "Define: Original claim" of an item a cloze of the list asks)
     drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
@@ -130,6 +133,7 @@ def polished(ex) -> list:
     drafts = sentence_clozes(without_reactions(drafts))  # ("Took me a minute to trust that." off a back first)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = without_worked_numbers(drafts)  # (a back of worked-example arithmetic, "B = 128: std ≈ 0.177 → SNR ≈ 2.8")
+    drafts = without_example_terms(drafts)  # ("Define: Pinball example" over one case's figures)
     drafts = without_source_asides(drafts)  # ("The Distill article has an interactive plot …", "Their β = my μ.")
     drafts = without_run_lists(drafts)  # (a log's "- v3: + calendar features → 342": one of the writer's runs)
     drafts = labels_asked(drafts, ex.subject)  # (a front still a path that ends on a writer's label, "… › Key insight":

@@ -115,7 +115,7 @@ def _before_example(section: list[Block]) -> list[Block]:
     …"): what follows works that example, no statement to recall."""
     for k, block in enumerate(section):
         label, colon, _ = text_of(block)[:_LABEL_CHARS].partition(":")
-        if colon and is_example_title(label):
+        if colon and is_example_title(label, own_runs=False):
             return section[:k]
     return section
 

@@ -5,7 +5,8 @@
   else (as Obsidian and Foam name notes) the file name. A title that is only a date (a daily note) names no subject.
 - **Worked examples and exercises** are not cards: sections titled Example, Exercise, Solution or Problem, MyST
   `{exercise}`/`{solution}` directives, callouts titled so; and formulas that compute numbers. (An `{exercise}` with
-  its `{solution}` right under it is one card of the question and its answer: `exercises`.)
+  its `{solution}` right under it is one card of the question and its answer: `exercises`.) So are the writer's
+  own runs: a lab, an experiment log, "My runs (…)" (`own_runs`).
 - **Definitions** are told from labelled values: "**Optimizer**: [Adam](…)" or "**Batch size**: 32" is a value,
   "**Dropout**: randomly zeroing activations …" a definition.
 """
@@ -17,6 +18,7 @@ import re
 from pathlib import PurePosixPath
 
 from mlwiki.extract.daily import is_date, is_stamped
+from mlwiki.extract.own_runs import reports_own_runs
 from mlwiki.render.spans import without_zettel_id
 
 _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
@@ -155,11 +157,14 @@ def _word_char(char: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)  # a section's headings are asked about again for every heading under them
-def is_example_title(title: str) -> bool:
+def is_example_title(title: str, own_runs: bool = True) -> bool:
     """A heading or callout title that opens a worked example, an exercise or its solution: it starts with
     Example, Exercise, Solution, Problem …, or says example or exercise anywhere ("A mathematical example";
-    "The vanishing gradient problem" and "Closed-form solution" are not examples)."""
-    return bool(_EXAMPLE_TITLE.match(title)) and not _STANDARD_EXAMPLE.match(title) and not _CLASSIC_EXAMPLE.match(title)
+    "The vanishing gradient problem" and "Closed-form solution" are not examples). With `own_runs`, so is a heading
+    over the writer's own runs (`own_runs.reports_own_runs`); a label in the text ("**Experiment log (in order)**"
+    over a list) is asked without: its items are the runs (`run_lists`), and the line under it may state the lesson."""
+    return bool(_EXAMPLE_TITLE.match(title)) and not _STANDARD_EXAMPLE.match(title) and not _CLASSIC_EXAMPLE.match(title) \
+        or own_runs and reports_own_runs(title)  # (a lab, an experiment log, the writer's own runs: read as a worked example is)
 
 
 # A heading that names its subject, then calls it the standard instance of a notion: "Random walk — the canonical
@@ -199,7 +204,10 @@ _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", re.S)
 
 def applies_theory(title: str, body: str) -> bool:
     """Whether a note titled as a worked example ("Worked example: SVM dual") works in symbols, not numbers: it
-    applies the theory to a named model, a chapter to study; one formula on made-up numbers makes it an example."""
+    applies the theory to a named model, a chapter to study; one formula on made-up numbers makes it an example. A
+    note titled as the writer's log ("# char-RNN experiment log") is read whole too: a note of its own, its lessons."""
+    if reports_own_runs(title):
+        return True  # (a section so titled is a run reported beside the theory; a note so titled, a log to learn from)
     if not _APPLIED_TITLE.fullmatch(title):
         return False
     return not any(computes_numbers(m.group(1) or m.group(2)) for m in _MATH_SPAN.finditer(body))

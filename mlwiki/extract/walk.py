@@ -172,7 +172,8 @@ class Extractor:
         cached = self._example_cache
         if cached[0] is not self.headings or cached[1] != len(self.headings):
             title = (self.title_level, self.first_h1)
-            found = any(level < 0 or is_example_title(h) and not (self.applies and (level, h) == title)
+            found = any(level < 0 or is_example_title(h, level != int(BOLD_TITLE_LEVEL))  # (a bold run log: `run_lists`)
+                        and not (self.applies and (level, h) == title)
                         and (level, h) not in self.topic_parts for level, h in self.headings)
             self._example_cache = cached = (self.headings, len(self.headings), found)
         return cached[2]
