@@ -82,6 +82,9 @@ def _split(back: str, last: str) -> tuple[str, str]:
     otherwise. A bold or highlighted lead is the claim whole ("**Core points are deterministic**" under "… › Core
     points"); otherwise the claim is the heading's words."""
     want = _key(last)
+    if "$" in last or not back.startswith(("**", "==", "__")):
+        return "", ""  # (a formula states its property with its subject, "$\\mathrm{Var}(X) \\ge 0$"; an item with
+        # no lead of its own, "needs no full graph → works inductively", is a cause and its effect, not a label)
     bold = _BOLD.match(back)
     if bold and _key(bold["label"]).startswith(want):
         return bold["label"].strip().rstrip(".:"), back[bold.end():]
