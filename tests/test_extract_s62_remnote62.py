@@ -1,7 +1,7 @@
 """RemNote documents exported to Markdown read as RemNote shows them (session 62): a code rem, whose fence opens on
 the bullet while its code and closing fence start at the line's start, is one code block and the rems after it are
-still carded; and a tag of several words (`#[[to revisit]]`) shows nothing. Every note is written to one wiki in tmp_path, scanned once through the CLI (`cards --json`); each test reads
-the cards of its own note."""
+still carded; and a tag of several words (`#[[to revisit]]`) shows nothing. Every note is written to one wiki in
+tmp_path, scanned once through the CLI (`cards --json`); each test reads the cards of its own note."""
 
 from __future__ import annotations
 
