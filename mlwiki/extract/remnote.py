@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.remnote_export import exported_by_remnote
 from mlwiki.extract.remnote_rems import journal, unasked, with_subjects
 from mlwiki.render.spans import fenced_lines
 
@@ -80,7 +81,9 @@ def as_remnote_shows(body: str) -> str:
 def written_in_remnote(body: str) -> bool:
     """Whether a note is a RemNote outline by the marks only RemNote writes: two of its rems are cards written in
     RemNote's own `>>`, `<<`, `<>` or `;;` (`::` and `{{…}}` are Logseq's and Roam's too), or one is and a rem
-    holds only `##tags`."""
+    holds only `##tags`; or its exporter laid it out (`remnote_export`)."""
+    if exported_by_remnote(body):
+        return True  # (its exporter's own layout of code, math and pictures)
     if ">>" not in body and "<<" not in body and "<>" not in body and ";;" not in body:
         return False  # (nearly every note, said cheaply)
     rems = [m.group(2) for line in body.split("\n") if (m := _BULLET.fullmatch(line))]

@@ -3,7 +3,8 @@
   (`magic_comments`); HackMD's tags line, embeds and inserted text;
 - a Hugo page's shortcodes as the boxes, folds, math and links they show; GitBook's blocks (hints, tabs, embeds) and
   heading anchors; the Obsidian_to_Anki plugin's note blocks (`obsidian_to_anki`); a RemNote outline's rems and cards
-  (`remnote`); a Slidev deck's slide settings, click steps and presenter notes (`slidev`); GitHub's `$`…`$` math and
+  (`remnote`) and its export's code, portals and tags (`remnote_export`); a Slidev deck's slide settings, click
+  steps and presenter notes (`slidev`); GitHub's `$`…`$` math and
   emoji (`github_text`); a Hexo post's tag plugins (`hexo`); a d2l-book page's labels, references and framework tabs
   (`d2l`); pandoc-crossref's labels and references (`pandoc_crossref`); a Wiki.js page's styled blockquotes
   (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
@@ -97,6 +98,7 @@ from mlwiki.extract.tex_in_code import with_tex_code_as_math
 from mlwiki.extract.reflect import as_reflect_shows
 from mlwiki.extract.reflect_days import as_reflect_day_shows
 from mlwiki.extract.remnote import as_remnote_shows
+from mlwiki.extract.remnote_export import as_exported
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
 from mlwiki.extract.siyuan import as_siyuan_shows
@@ -128,7 +130,8 @@ def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> t
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
         body = as_obsidian_to_anki_shows(body)  # (Obsidian_to_Anki's START … END notes: the cards they are)
-        body = as_remnote_shows(body)  # (a RemNote outline: rems with children as headings, its cards as mlwiki's)
+        body = as_remnote_shows(as_exported(body))  # (a RemNote outline: its export's code rems, portals and tags
+        # read, rems with children as headings, its cards as mlwiki's)
         body = as_slidev_shows(body)  # (a Slidev deck: no slide settings, click steps or slots; presenter notes read)
         body = as_github_shows(body)  # (a page for github.com: its $`…`$ math and emoji shortcodes)
         body = as_zola_shows(body)  # (a Zola page: its katex, box and figure shortcodes as they show)
