@@ -15,6 +15,7 @@ from mlwiki.extract.subject import is_example_title
 from mlwiki.models import CardKind
 
 _DEFINE = "Define: "
+_PATH = " › "
 # The label must say example or numbers: a heading's "Problem …" opens an exercise, a label's "**problem for deep
 # learning**: $G_t$ only grows, …" names a method's flaw, a term to learn
 _EXAMPLE_WORD = re.compile(r"(?i)\b(?:examples?|numbers|worked)\b")
@@ -33,8 +34,15 @@ def without_example_terms(drafts: list) -> list:
 
 def names_example(draft) -> bool:
     """Whether a definition card asks to define a worked example ("Define: Pinball example", "Define: Quick numbers
-    (checked with a script)")."""
-    if draft.kind != CardKind.DEFINITION:
+    (checked with a script)"), or a card is asked by such a label under its heading ("… › Worked example": a label
+    that names no term is asked so, `asked_names`)."""
+    if draft.kind not in (CardKind.DEFINITION, CardKind.BASIC):
         return False
     term = draft.front.rsplit("\n", 1)[-1]
-    return term.startswith(_DEFINE) and _EXAMPLE_WORD.search(term) is not None and is_example_title(term[len(_DEFINE):])
+    if term.startswith(_DEFINE):
+        term = term[len(_DEFINE):]
+    elif _PATH in term:
+        term = term.rsplit(_PATH, 1)[-1]
+    else:
+        return False
+    return _EXAMPLE_WORD.search(term) is not None and is_example_title(term)
