@@ -19,6 +19,11 @@ A card restates another card of another note when its back says nothing the othe
   the other (it says the fact in the same or fewer words);
 - and its shared units are at least `COVER` of the other's (the other card says this fact, not a paragraph that
   mentions it among others).
+- and what it asks about (its last heading, and the one above while a heading is one many notes end a front on;
+  its question when it asks one) is asked by the other card's front too: "What are the assumptions of Spearman's rank correlation?" and "… of Kendall's …?", both "observations are
+  iid and can be ranked", are two facts.
+A card asking about its own note's title ("D'Agostino's test › Hypothesis formulation") is the topic note's: it is
+never marked.
 When each of two cards restates the other (the same fact in about the same words), the one studied is the card whose
 headings above its own label name more of the fact (the topic note's "03 Perplexity › … › perplexity …" over
 "index › Cheat sheet › …"), then the one of the note with fewer restatements (a hub restates many notes), then path
@@ -38,11 +43,14 @@ from mlwiki.store import duplicates as marks
 
 MIN_UNITS = 4  # units a back needs before its restatement is trusted: fewer, two facts may well read alike
 NEAR = 0.9  # a restatement's units said by the other back, at least this share of them
+GENERIC_NOTES = 3  # a heading ending the fronts of this many notes or more is generic ("Definition", "H1")
 COVER = 0.5  # … and at least this share of the other back's units
 SAME_SYMBOLS = 0.8  # shared symbols over all symbols of two formulas: the same formula, typeset otherwise
 MIN_SYMBOLS = 3  # a formula with fewer ("$k$") is read as a word, not a formula of its own
 KINDS = ("basic", "definition")
 HEADING_SEPARATOR = " › "
+_BLANK = "[...]"  # (a front showing its passage with the card's part blanked)
+_LEAD = re.compile(r"\s*\*\*([^*\n]{1,80})\*\*")  # (a blanked item's bold lead names what it is about)
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", re.DOTALL)
 _MARKUP = re.compile(r"\[\[(?:[^\]|\n]*\|)?|\]\]|\]\([^)\n]*\)|[*_`=]")
 _WORD = re.compile(r"[^\W_]+")
@@ -50,7 +58,7 @@ _LINK = r"(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\))"
 # A link that points the way rather than says something: "→ [[Conjugate priors]]", "(see [note 4](…))"
 _NAVIGATION = re.compile(rf"(?:→|->|\bsee:?)\s*{_LINK}|\(\s*(?:see:?\s*)?{_LINK}\s*\)", re.IGNORECASE)
 # Words that say how a sentence runs, not what it says (as note_twins reads a back)
-_FILLER = frozenset("""an the of in on at to for from by with and or is are was were be been being it its this that
+_FILLER = frozenset("""a an the of in on at to for from by with and or is are was were be been being it its this that
 these those there here as so then than into onto over under via per each also just only very which who whose what
 when where why how does do did can could will would should may might has have had we you my our your""".split())
 
@@ -91,9 +99,11 @@ def _same(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 class Card:
-    """A live card as the rule reads it: its id, path, front and the units of its back."""
+    """A live card as the rule reads it: its id, path, front, the units of its back, what it asks about, the words of
+    its front (`said`) and of its note's title."""
 
-    __slots__ = ("id", "path", "front", "words", "formulas", "size", "weight")
+    __slots__ = ("id", "path", "front", "words", "formulas", "size", "weight", "subject", "said", "title", "topic",
+                 "back_lead")
 
     def __init__(self, cid: str, front: str, back: str, path: str):
         self.id, self.front, self.path = cid, front, path
@@ -101,6 +111,16 @@ class Card:
         self.size = len(self.words) + len(self.formulas)
         # (what says enough to be trusted: words of two letters or more and formulas, not letters and numbers)
         self.weight = sum(len(w) > 1 and not w.isdigit() for w in self.words) + len(self.formulas)
+        self.said = words(front)
+        self.back_lead = back[:200]
+        self.title = words(front.strip().split("\n", 1)[0].split(HEADING_SEPARATOR)[0])
+        self.subject, self.topic = frozenset(), False
+
+    def ask(self, generic: frozenset[frozenset[str]]) -> None:
+        """Read what the front asks about (`_subject`), and whether it asks about its note's title."""
+        lead = _LEAD.match(self.back_lead) if _BLANK in self.front else None
+        self.subject = words(lead.group(1)) if lead else _subject(self.front, generic)
+        self.topic = bool(self.title) and self.title <= self.subject
 
     def shared(self, other: Card) -> int:
         """How many of this back's units the other back says."""
@@ -112,9 +132,37 @@ class Card:
         return len(words(" ".join(path[:-1] if len(path) > 1 else path)) & shared)
 
 
+def _label(part: str) -> frozenset[str]:
+    """A heading as two notes' headings compare: its words ("Hypothesis formulations" is "Hypothesis formulation")."""
+    return words(part)
+
+
+def _subject(front: str, generic: frozenset[frozenset[str]]) -> frozenset[str]:
+    """The words a front asks about: its last heading, with the headings above it while a heading is one many notes
+    use ("H1", "Definition", "Hypothesis formulation" name nothing by themselves), and its question when it asks one
+    ("What are the assumptions of Spearman's rank correlation?", "Define: border point"); a passage shown around a
+    blank is no subject."""
+    head, _, asked = front.strip().partition("\n\n")
+    path = head.split(HEADING_SEPARATOR)
+    label = part = path.pop()
+    while path and _label(part) in generic:
+        part = path.pop()
+        label = part + " " + label
+    asked = asked.strip()
+    if asked.startswith("Define:"):  # (the term defined, whatever heading it stands under)
+        return words(asked.removeprefix("Define:"))
+    if asked.endswith("?") and "\n" not in asked:
+        label += " " + asked
+    return words(label)
+
+
 def restates(card: Card, other: Card) -> bool:
-    """Whether `card`'s back says nothing `other`'s does not, in the same or fewer units (see the module's doc)."""
-    if card.weight < MIN_UNITS or card.size > other.size:
+    """Whether `card`'s back says nothing `other`'s does not, in the same or fewer units, about what `other` is
+    about (see the module's doc)."""
+    if card.weight < MIN_UNITS or card.size > other.size or not card.subject <= other.said:
+        return False
+    if card.topic:  # (a note's card on its own subject is studied there: "Compact topological space › Definition"
+        # and "Compact set › Definition" say one sentence of two things)
         return False
     shared = card.shared(other)
     return shared >= NEAR * card.size and shared >= COVER * other.size
@@ -124,7 +172,13 @@ def twins(rows: list[tuple]) -> dict[str, str]:
     """{restatement's id: id of the card studied instead} among `rows` (id, front, back, path) of live cards. Only
     pairs of cards of two notes sharing a rare word or a formula symbol are weighed (a scan runs this each time)."""
     cards = [Card(*row) for row in rows]
+    notes: dict[frozenset[str], set[str]] = defaultdict(set)
+    for card in cards:
+        notes[_label(card.front.strip().split("\n", 1)[0].split(HEADING_SEPARATOR)[-1])].add(card.path)
+    generic = frozenset(label for label, paths in notes.items() if len(paths) >= GENERIC_NOTES)
     cards = [c for c in cards if c.weight >= MIN_UNITS]
+    for card in cards:
+        card.ask(generic)
     by_unit: dict[str, list[int]] = defaultdict(list)
     for n, card in enumerate(cards):
         for unit in card.words | frozenset().union(*card.formulas):
@@ -150,10 +204,11 @@ def twins(rows: list[tuple]) -> dict[str, str]:
 
 
 def _first(one: Card, other: Card, count: dict[str, int]) -> Card:
-    """Of two cards restating each other, the one studied: the topic note's, then the one of the note with fewer
+    """Of two cards restating each other, the one studied: the one asking about its note's title, the topic note's,
+    then the one of the note with fewer
     restatements, then path order."""
     shared = one.words & other.words
-    return min((one, other), key=lambda c: (-c.named(shared), count[c.path], c.path, c.id))
+    return min((one, other), key=lambda c: (not c.topic, -c.named(shared), count[c.path], c.path, c.id))
 
 
 def refresh(conn: sqlite3.Connection) -> int:
