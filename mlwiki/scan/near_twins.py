@@ -34,6 +34,7 @@ keeps its row and history and comes back when that card goes. Only cards the too
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections import defaultdict
@@ -63,21 +64,20 @@ these those there here as so then than into onto over under via per each also ju
 when where why how does do did can could will would should may might has have had we you my our your""".split())
 
 
-def _stem(word: str) -> str:
-    """A word as two copies of a fact compare it: "marginals" and "marginal" are one word."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 def words(text: str) -> frozenset[str]:
-    """The content words of prose: markup, case, filler and a plural's "s" aside. (A letter or a number is one too:
+    """The content words of prose: markup, case, filler and a plural's "s" aside ("marginals" is "marginal"). (A letter or a number is one too:
     "e_t = y_t − ŷ_(t|t−1)" written without `$` says its symbols so.)"""
-    text = _MARKUP.sub(" ", _NAVIGATION.sub(" ", text)).casefold()
-    return frozenset(_stem(w) for w in _WORD.findall(text) if w not in _FILLER)
+    if "[" in text:  # (only a link hides words that are no content: its target, or the whole of a signpost)
+        text = _MARKUP.sub(" ", _NAVIGATION.sub(" ", text))
+    return frozenset(w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w
+                     for w in _WORD.findall(text.casefold()) if w not in _FILLER)
 
 
 def units(back: str) -> tuple[frozenset[str], list[frozenset[str]]]:
     """(the content words of a back's prose, the symbols of each formula it writes); a formula of fewer than
     `MIN_SYMBOLS` symbols is read as its words."""
+    if "$" not in back:
+        return words(back), []
     formulas = []
     prose = []
     last = 0
@@ -111,13 +111,17 @@ class Card:
         self.size = len(self.words) + len(self.formulas)
         # (what says enough to be trusted: words of two letters or more and formulas, not letters and numbers)
         self.weight = sum(len(w) > 1 and not w.isdigit() for w in self.words) + len(self.formulas)
-        self.said = words(front)
         self.back_lead = back[:200]
-        self.title = words(front.strip().split("\n", 1)[0].split(HEADING_SEPARATOR)[0])
-        self.subject, self.topic = frozenset(), False
+        self.said = self.title = self.subject = None  # (read from the front when a back makes it a candidate)
+        self.topic = False
 
     def ask(self, generic: frozenset[frozenset[str]]) -> None:
-        """Read what the front asks about (`_subject`), and whether it asks about its note's title."""
+        """Read the words of the front, what it asks about (`_subject`), and whether it asks about its note's title
+        (once)."""
+        if self.said is not None:
+            return
+        self.said = words(self.front)
+        self.title = words(self.front.strip().split("\n", 1)[0].split(HEADING_SEPARATOR)[0])
         lead = _LEAD.match(self.back_lead) if _BLANK in self.front else None
         self.subject = words(lead.group(1)) if lead else _subject(self.front, generic)
         self.topic = bool(self.title) and self.title <= self.subject
@@ -156,16 +160,19 @@ def _subject(front: str, generic: frozenset[frozenset[str]]) -> frozenset[str]:
     return words(label)
 
 
-def restates(card: Card, other: Card) -> bool:
+def restates(card: Card, other: Card, generic: frozenset[frozenset[str]]) -> bool:
     """Whether `card`'s back says nothing `other`'s does not, in the same or fewer units, about what `other` is
-    about (see the module's doc)."""
-    if card.weight < MIN_UNITS or card.size > other.size or not card.subject <= other.said:
-        return False
-    if card.topic:  # (a note's card on its own subject is studied there: "Compact topological space › Definition"
-        # and "Compact set › Definition" say one sentence of two things)
+    about (see the module's doc); `generic`: the headings many notes use."""
+    if card.weight < MIN_UNITS or card.size > other.size or card.size < COVER * other.size:
         return False
     shared = card.shared(other)
-    return shared >= NEAR * card.size and shared >= COVER * other.size
+    if shared < NEAR * card.size or shared < COVER * other.size:
+        return False
+    card.ask(generic)
+    other.ask(generic)
+    # (a note's card on its own subject is studied there: "Compact topological space › Definition" and "Compact set
+    # › Definition" say one sentence of two things)
+    return not card.topic and card.subject <= other.said
 
 
 def twins(rows: list[tuple]) -> dict[str, str]:
@@ -177,20 +184,15 @@ def twins(rows: list[tuple]) -> dict[str, str]:
         notes[_label(card.front.strip().split("\n", 1)[0].split(HEADING_SEPARATOR)[-1])].add(card.path)
     generic = frozenset(label for label, paths in notes.items() if len(paths) >= GENERIC_NOTES)
     cards = [c for c in cards if c.weight >= MIN_UNITS]
-    for card in cards:
-        card.ask(generic)
     by_unit: dict[str, list[int]] = defaultdict(list)
     for n, card in enumerate(cards):
-        for unit in card.words | frozenset().union(*card.formulas):
+        for unit in card.words.union(*card.formulas):
             by_unit[unit].append(n)
     pairs: list[tuple[int, int]] = []
     for n, card in enumerate(cards):
-        own = card.words | frozenset().union(*card.formulas)
-        # (a restatement shares most of its units with its twin: its rarest few hold one of them)
-        rare = sorted(own, key=lambda u: len(by_unit[u]))[:max(1, len(own) - int(NEAR * card.size) + 1)]
-        seen = {m for unit in rare for m in by_unit[unit] if m != n and cards[m].path != card.path}
-        pairs += [(n, m) for m in seen if restates(card, cards[m])]
-    both = {(n, m) for n, m in pairs if (m, n) in set(pairs)}
+        seen = {m for unit in _keys(card, by_unit) for m in by_unit[unit] if m != n and cards[m].path != card.path}
+        pairs += [(n, m) for m in seen if restates(card, cards[m], generic)]
+    both = {(n, m) for n, m in pairs} & {(m, n) for n, m in pairs}
     count: dict[str, int] = defaultdict(int)
     for n, _ in pairs:
         count[cards[n].path] += 1
@@ -201,6 +203,16 @@ def twins(rows: list[tuple]) -> dict[str, str]:
         if cards[n].id not in found and cards[m].id not in found:
             found[cards[n].id] = cards[m].id
     return {dup: kept for dup, kept in found.items() if kept not in found}
+
+
+def _keys(card: Card, by_unit: dict[str, list[int]]) -> list[str]:
+    """Units of a card at least one of which its twin's back says, the rarest such: of its words when it needs its
+    twin to say some (a restatement's twin says all but one in ten of its units), else of its first formula (a
+    formula's twin shares all but one in five of its symbols)."""
+    need = math.ceil(NEAR * card.size) - len(card.formulas)
+    rarest = sorted(card.words if need > 0 else card.formulas[0], key=lambda u: len(by_unit[u]))
+    keep = len(rarest) - need + 1 if need > 0 else len(rarest) - math.ceil(SAME_SYMBOLS * len(rarest)) + 1
+    return rarest[:max(1, keep)]
 
 
 def _first(one: Card, other: Card, count: dict[str, int]) -> Card:
