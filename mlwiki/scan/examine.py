@@ -138,7 +138,7 @@ def card_row(card: Card) -> tuple:
     columns (store.index.CARD_CONTENT_COLUMNS, in that order)."""
     return (card.id, card.note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
             _tags_json(tuple(card.tags)), card.heading, card.source.path, card.source.line, card.ord,
-            int(card.explicit_id), card.content_hash, ids.back_key(card.back))
+            int(card.explicit_id) or (WRITTEN if card.written else 0), card.content_hash, ids.back_key(card.back))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -120,7 +120,9 @@ class Card:
         (once)."""
         if self.said is not None:
             return
-        self.said = words(self.front)
+        head, _, asked = self.front.strip().partition("\n\n")
+        # (what the front asks by: its headings and its question, not a passage it shows around a blank)
+        self.said = words(head if _BLANK in asked or "\n" in asked.strip() else self.front)
         self.title = words(self.front.strip().split("\n", 1)[0].split(HEADING_SEPARATOR)[0])
         lead = _LEAD.match(self.back_lead) if _BLANK in self.front else None
         self.subject = words(lead.group(1)) if lead else _subject(self.front, generic)
