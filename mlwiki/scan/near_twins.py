@@ -44,7 +44,8 @@ from mlwiki.store import duplicates as marks
 
 MIN_UNITS = 4  # units a back needs before its restatement is trusted: fewer, two facts may well read alike
 NEAR = 0.9  # a restatement's units said by the other back, at least this share of them
-GENERIC_NOTES = 3  # a heading ending the fronts of this many notes or more is generic ("Definition", "H1")
+GENERIC_NOTES = 3  # a heading ending the fronts of this many notes or more is generic ("Definition", "H1"); a
+# one-word heading ending the fronts of two notes is already ("Parameters" of two distributions: a facet of each)
 COVER = 0.5  # … and at least this share of the other back's units
 SAME_SYMBOLS = 0.8  # shared symbols over all symbols of two formulas: the same formula, typeset otherwise
 MIN_SYMBOLS = 3  # a formula with fewer ("$k$") is read as a word, not a formula of its own
@@ -184,7 +185,8 @@ def twins(rows: list[tuple]) -> dict[str, str]:
     notes: dict[frozenset[str], set[str]] = defaultdict(set)
     for card in cards:
         notes[_label(card.front.strip().split("\n", 1)[0].split(HEADING_SEPARATOR)[-1])].add(card.path)
-    generic = frozenset(label for label, paths in notes.items() if len(paths) >= GENERIC_NOTES)
+    generic = frozenset(label for label, paths in notes.items()
+                        if len(paths) >= (2 if len(label) == 1 else GENERIC_NOTES))
     cards = [c for c in cards if c.weight >= MIN_UNITS]
     by_unit: dict[str, list[int]] = defaultdict(list)
     for n, card in enumerate(cards):
