@@ -84,6 +84,7 @@ class Card:
     explicit_id: bool = False
     ord: int = 0
     content_hash: str = ""  # of the normalized front and back (ids.content_hash); extraction always sets it
+    written: bool = False  # the writer wrote it as a card (Q:/A:, `::`, a cloze…: extract.draft.written_by_hand)
 
 
 @dataclass

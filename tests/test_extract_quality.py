@@ -189,7 +189,9 @@ N2026_04_03 = NOTES.add({
     "2026-04-03.qmd": DAY,
     "2026-04-04.qmd": (
         DAY.replace(
-"Spent the afternoon on label smoothing. Writing it down before I forget.", "Label smoothing, again."))
+"Spent the afternoon on label smoothing. Writing it down before I forget.", "Label smoothing, again.").replace(
+"which makes the teacher worse for distillation", "so a student distilled from it learns less"))  # (the same
+    # sentence in two notes is one card: scan.near_twins)
 })
 
 

@@ -22,7 +22,7 @@ from mlwiki.extract.symbol_definitions import symbol_definition_card
 from mlwiki.extract.daily import is_date, is_stamped
 from mlwiki.extract.day_notes import finished_day_cards
 from mlwiki.extract.day_terms import day_subject, section_term
-from mlwiki.extract.draft import Draft
+from mlwiki.extract.draft import Draft, written_by_hand
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify, heading_level, problem,
                                  titled_as_written)
 from mlwiki.extract.logseq import read_page
@@ -430,7 +430,7 @@ class Extractor:
         """The finished cards: ids given, siblings sharing a note id; a card whose id came before is dropped."""
         path = self.ctx.path
         return [Card(cid, note_id, d.kind, d.front, d.back, Source(path, line), deck, tags, heading, d.group, d.text,
-                     bool(d.explicit_id), k, content_hash)
+                     bool(d.explicit_id), k, content_hash, written_by_hand(d))
                 for k, (d, cid, note_id, line, deck, tags, heading, content_hash, _) in enumerate(self.finished())]
 
     def finished(self) -> Iterator[tuple[Draft, str, str, int, str, tuple[str, ...], str, str, str]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from mlwiki import ids
 from mlwiki.config import Config
+from mlwiki.extract.draft import written_by_hand
 from mlwiki.models import Card, Problem
 from mlwiki.sources.notes import NoteFile, load_note, parse_note_bytes
 
@@ -42,6 +43,11 @@ def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> F
                       macros=macros)
 
 
+# The `explicit` column of a card the writer wrote as a card (Q:/A:, `::`, a cloze) with no id of its own: no rule
+# that reads the store for copies (scan.near_twins) marks it; an id of the writer's is 1, a card read out of prose 0.
+WRITTEN = 2
+
+
 def file_rows(config: Config, file: NoteFile, data: bytes | None = None) -> Rows:
     """`extract_file` as the scan stores it: each card a `card_row`, made from the walk's fields (not through a Card:
     a first scan makes ~10 cards a note)."""
@@ -50,7 +56,7 @@ def file_rows(config: Config, file: NoteFile, data: bytes | None = None) -> Rows
         return [], problems, True, macros
     path, tags_json = extractor.ctx.path, _tags_json
     rows = [(cid, note_id, d.kind.value, d.front, d.back, d.text, d.group, deck, tags_json(tags), heading, path, line,
-             k, int(bool(d.explicit_id)), content_hash, key)
+             k, int(bool(d.explicit_id)) or (WRITTEN if written_by_hand(d) else 0), content_hash, key)
             for k, (d, cid, note_id, line, deck, tags, heading, content_hash, key)
             in enumerate(extractor.finished())]
     return rows, problems + extractor.problems, False, macros
@@ -132,7 +138,7 @@ def card_row(card: Card) -> tuple:
     columns (store.index.CARD_CONTENT_COLUMNS, in that order)."""
     return (card.id, card.note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
             _tags_json(tuple(card.tags)), card.heading, card.source.path, card.source.line, card.ord,
-            int(card.explicit_id), card.content_hash, ids.back_key(card.back))
+            int(card.explicit_id) or (WRITTEN if card.written else 0), card.content_hash, ids.back_key(card.back))
 
 
 @functools.lru_cache(maxsize=4096)

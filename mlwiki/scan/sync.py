@@ -26,7 +26,7 @@ from datetime import datetime
 from mlwiki.config import Config
 from mlwiki.problems import Problem, Severity
 from mlwiki.scan.snapshot import SNAPSHOT_KEY, known_files_stand, restat, snapshot_after_walk
-from mlwiki.scan import collisions, duplicates, formula_twins, note_macros_store
+from mlwiki.scan import collisions, duplicates, formula_twins, near_twins, note_macros_store
 from mlwiki.store.db import Store, utc_iso
 from mlwiki.store.duplicates import back_keys_of
 from mlwiki.store.index import IndexWriter, file_states, has_cards, restore_deferred_indexes, stored_problems
@@ -181,6 +181,7 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
         if streamed:  # every card is new: the same card in two notes, decided once over the whole store
             duplicates.refresh(conn, None)
             formula_twins.refresh(conn)  # (and a cheat sheet's formula a note of its own cards)
+            near_twins.refresh(conn)  # (and a hub's restatement of a topic note's card)
         finish(index)
 
 
@@ -246,6 +247,7 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
     if not streamed:  # (a first scan decides them all at its end: see _update)
         duplicates.refresh(index.conn, keys | {entry.card[BACK_KEY] for entry in incoming.values()})
         formula_twins.refresh(index.conn)  # (after it: a copied card's mark stands)
+        near_twins.refresh(index.conn)  # (after both: their marks stand)
 
 
 class Incoming:

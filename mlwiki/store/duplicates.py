@@ -106,3 +106,23 @@ def write_twin_marks(conn: sqlite3.Connection, unmark: list[str], marks: dict[st
     conn.executemany("UPDATE cards SET duplicate_of = NULL WHERE id = ?", [(cid,) for cid in unmark])
     conn.executemany("UPDATE cards SET duplicate_of = ? WHERE id = ? AND duplicate_of IS NULL",
                      [(kept, cid) for cid, kept in marks.items()])
+
+
+# A restatement's mark (scan.near_twins): a card marked as a copy of a card of another back, not a formula card's.
+_NEAR_MARK = ("d.duplicate_of IS NOT NULL AND k.kind != 'formula' AND "
+              "(k.back_key IS NULL OR d.back_key IS NULL OR k.back_key != d.back_key)")
+
+
+def near_twin_rows(conn: sqlite3.Connection, kinds: tuple[str, ...]) -> list[tuple]:
+    """(id, front, back, path) of the live cards of these kinds the tool wrote from prose (`explicit` 0), not marked
+    as a copy by another rule: what `scan.near_twins` reads."""
+    return [tuple(r) for r in conn.execute(
+        f"SELECT d.id, d.front, d.back, d.path FROM cards d LEFT JOIN cards k ON k.id = d.duplicate_of "
+        f"WHERE +d.retired = 0 AND +d.dropped = 0 AND d.explicit = 0 AND d.kind IN ({','.join('?' * len(kinds))}) "
+        f"AND (d.duplicate_of IS NULL OR {_NEAR_MARK})", kinds)]
+
+
+def marked_near_twins(conn: sqlite3.Connection) -> dict[str, str]:
+    """{id: the id it restates} of the cards marked by `scan.near_twins`."""
+    return {r[0]: r[1] for r in conn.execute(
+        f"SELECT d.id, d.duplicate_of FROM cards d JOIN cards k ON k.id = d.duplicate_of WHERE {_NEAR_MARK}")}
