@@ -90,6 +90,15 @@ def verb_cue(text: str) -> str:
     return cue + " "
 
 
+def said_of(rest: str) -> str:
+    """The subject and verb the words after a sentence's label open on ("deep nets need "), with the space after
+    them: a label names a kind of remark or a topic, its rest says what is asked of what; '' when the rest opens on
+    no subject with its verb."""
+    text = rest[:1].upper() + rest[1:]  # (the rest opens in lower case after its label: no sentence going on)
+    cue = subject_cue(text) or verb_cue(text)
+    return rest[:len(cue)] if cue else ""
+
+
 def _bare(word: str) -> str:
     """A word in lower case without the marks around it."""
     return word.strip("*_\"'()").casefold()

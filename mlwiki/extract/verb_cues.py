@@ -28,6 +28,7 @@ when if because while unless whether that which so only""".split())
 _PREPOSITIONS = frozenset("""to on in at by with from into onto for over under through across about as than via
 between within without""".split())
 _NOUN_ENDS = frozenset("a an the its their our my your some any no every this these those each all both of to on in at by with from into for over under as via per".split())  # (a word after these opens a noun phrase)
+_COUNTS = frozenset("each all both".split())  # (a count standing for its subject: "Both are …")
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _PLAIN = re.compile(r"[a-z][a-z'’-]*")  # (a verb as written: in lower case, no mark of emphasis or end of clause)
 _NOT_VERB_ENDS = ("ss", "us", "is", "as", "ics", "ous", "ness", "ly", "ing", "sis")  # (nouns, adverbs, participles)
@@ -42,8 +43,8 @@ def verb_at(words: list[str], verbs: frozenset, breaks: re.Pattern, stops: froze
     for k in range(1, len(words)):
         if breaks.search(words[k - 1]) or (bare[k - 1] in stops or bare[k - 1] in _PREPOSITIONS) and k > 1:
             return 0
-        if bare[k] in verbs and _PLAIN.fullmatch(words[k]):
-            return k
+        if bare[k] in verbs and _PLAIN.fullmatch(words[k]) and bare[k - 1] not in _NOUN_ENDS - _COUNTS:
+            return k  # (but a word that an article opens is a noun: "the mean", "the use")
         if _verb_like(words[k], bare[k - 1]):
             after = bare[k + 1] if k + 1 < len(words) else ""
             return k if after in _OPENS_PHRASE else 0
