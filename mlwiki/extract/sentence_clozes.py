@@ -153,8 +153,12 @@ def _own_cue(text: str) -> str:
 
 
 def _closed(cue: str) -> str:
-    """A cue that closes every quote, bracket and mark it opens; '' for one that would cut one open
-    ('"PCA is [...]')."""
+    """A cue that closes every quote, bracket and mark it opens, without a highlight or bold mark it opens on and
+    the blank cuts ("==good networks have " → "good networks have "); '' for one that would cut a quote or bracket
+    open ('"PCA is [...]')."""
+    for mark in ("==", "**"):
+        if cue.count(mark) % 2 and cue.startswith(mark):
+            cue = cue[len(mark):]
     return "" if _unbalanced(cue) or cue.count("==") % 2 or cue.count("**") % 2 else cue
 
 
