@@ -146,10 +146,14 @@ def _own_cue(text: str) -> str:
     """A sentence's own label, subject and verb or term set equal; '' when it has none."""
     label = _label(text)
     cue = widened(label, text[len(label):], _rest_cue)
-    if cue and cue == label:
+    if cue and cue == label and not label.lstrip().startswith(_MARKED):  # (a term the writer marked, "**H0**:",
+        # "`min_dist`:", is defined by the rest: its subject and verb would give the definition away)
         cue += _closed(said_of(text[len(label):]))  # ("Key finding: [...]" asks nothing; "Key finding: deep nets need
         # [...]" asks what is said of its subject)
     return cue or _subject(text) or _named(text)
+
+
+_MARKED = ("**", "==", "`", "*", "_")  # (a label set in bold, highlight, code or emphasis: a term defined)
 
 
 def _closed(cue: str) -> str:
