@@ -98,7 +98,9 @@ def test_a_formula_remark_on_practice_or_an_operation_says_what_is_asked(tmp_pat
 
 def test_a_generic_label_widens_to_the_subject_after_it(tmp_path):
     """'Important: [...]' could head any remark: the blank keeps the label and the subject and verb after it, in a
-    paragraph after a list and in a paragraph's sentences alike; a label that names its topic stays alone."""
+    paragraph after a list and in a paragraph's sentences alike; a label that names its topic stays alone, but for
+    the subject and verb its sentence's rest opens on (session 62: "Reservoir (Vitter 1985): [...]" names what is
+    asked about, not what is asked of it)."""
     note = ("# Sampling\n\n## Burn-in\n\n"
             "- Discard the first stretch of every chain, since it still remembers the starting point.\n"
             "- Run four or more chains from spread-out starting points and compare their histograms.\n"
@@ -113,4 +115,5 @@ def test_a_generic_label_widens_to_the_subject_after_it(tmp_path):
     made = _cards(tmp_path / "b", {"thin.md": note})
     assert "Note: the saved draws [...]" in _front_of(made, "less information"), made
     assert "Storage: [...]" in _front_of(made, "laptop disk"), made
-    assert "Reservoir (Vitter 1985): [...]" in _front_of(made, "single pass"), made  # (a name, its source bracketed)
+    assert "Reservoir (Vitter 1985): a single pass keeps [...]" in _front_of(made, "single pass"), made  # (a name,
+    # its source bracketed: no generic label, so the rest's subject and verb follow it, not its first words)

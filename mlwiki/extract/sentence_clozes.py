@@ -35,7 +35,8 @@ from mlwiki.extract.generic_labels import widened
 from mlwiki.extract.list_clozes import HIDDEN, _label, _subject
 from mlwiki.extract.one_answer import one_answer
 from mlwiki.extract.prose import sentences
-from mlwiki.extract.sentence_cues import sentence_cue
+from mlwiki.extract.sentence_cues import _unbalanced, sentence_cue
+from mlwiki.extract.subject_cues import said_of
 from mlwiki.extract.writer_reactions import reacts
 from mlwiki.models import CardKind
 
@@ -144,7 +145,25 @@ def _hidden(text: str) -> str:
 def _own_cue(text: str) -> str:
     """A sentence's own label, subject and verb or term set equal; '' when it has none."""
     label = _label(text)
-    return widened(label, text[len(label):], _rest_cue) or _subject(text) or _named(text)
+    cue = widened(label, text[len(label):], _rest_cue)
+    if cue and cue == label and not label.lstrip().startswith(_MARKED):  # (a term the writer marked, "**H0**:",
+        # "`min_dist`:", is defined by the rest: its subject and verb would give the definition away)
+        cue += _closed(said_of(text[len(label):]))  # ("Key finding: [...]" asks nothing; "Key finding: deep nets need
+        # [...]" asks what is said of its subject)
+    return cue or _subject(text) or _named(text)
+
+
+_MARKED = ("**", "==", "`", "*", "_")  # (a label set in bold, highlight, code or emphasis: a term defined)
+
+
+def _closed(cue: str) -> str:
+    """A cue that closes every quote, bracket and mark it opens, without a highlight or bold mark it opens on and
+    the blank cuts ("==good networks have " → "good networks have "); '' for one that would cut a quote or bracket
+    open ('"PCA is [...]')."""
+    for mark in ("==", "**"):
+        if cue.count(mark) % 2 and cue.startswith(mark):
+            cue = cue[len(mark):]
+    return "" if _unbalanced(cue) or cue.count("==") % 2 or cue.count("**") % 2 else cue
 
 
 def _rest_cue(text: str) -> str:

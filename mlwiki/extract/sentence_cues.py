@@ -21,7 +21,7 @@ import re
 
 from mlwiki.extract.item_cues import _DIGIT, _MATH, _OPEN_END, _STATES, lead_cue
 from mlwiki.extract.quote_cuts import opens_quote
-from mlwiki.extract.subject_cues import fuller
+from mlwiki.extract.subject_cues import fuller, verb_cue
 
 LEAD_WORDS = 3
 SHORT_LEAD_WORDS = 2  # (a short sentence's lead: its first three words would be most of it)
@@ -61,8 +61,17 @@ def sentence_cue(text: str) -> str:
         return ""
     if cue := clause_cue(text):
         return cue  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
-    return fuller(_opening(text, total), text)  # (first words that cut its subject short, "The absolute [...]": the
+    cue = fuller(_opening(text, total), text)  # (first words that cut its subject short, "The absolute [...]": the
     # subject whole and its verb, `subject_cues`)
+    return _with_verb(cue, text)
+
+
+def _with_verb(cue: str, text: str) -> str:
+    """A cue of first words that stop before the sentence's verb ("Each row [...]") run on to it ("Each row sums
+    [...]", `subject_cues.verb_cue`): what is asked of the subject, not what the notes said next. No cue stays none
+    (the sentence goes with the one before it), and a cue that is no opening of the subject and verb stays."""
+    verb = verb_cue(text) if cue.strip() else ""
+    return verb if len(verb.split()) > len(cue.split()) and verb.startswith(cue.rstrip()) else cue
 
 
 def _opening(text: str, total: int) -> str:

@@ -31,6 +31,7 @@ whenever while since because as although though unless once given so but and or 
 to after before under""".split())
 # Words opening a clause within: the sentence's own verb or subject came before ("comparing ELBOs … as if they were")
 _CLAUSES = frozenset("that which who whom whose whether where if as when because since while unless than so".split())
+_COUNTING = frozenset("each all both".split())  # (words of `_NOT_SUBJECT` that open a subject before its noun)
 _ARTICLES = frozenset("a an the its their our my your some any no every".split())
 # A word, a formula, a code span or a bold phrase, each one token with where it ends
 _TOKEN = re.compile(r"\$[^$\n]+\$|`[^`\n]{1,40}`|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
@@ -68,6 +69,34 @@ def fuller(cue: str, text: str) -> str:
     subject = subject_cue(text) if cue.strip() else ""  # (a sentence with no first words to show, "RAdam was …",
     # stays unasked: its subject alone would be no better a cue)
     return subject if len(subject.split()) > len(cue.split()) else cue
+
+
+def verb_cue(text: str) -> str:
+    """A sentence's subject and verb found by where its verb stands, with the space after them ("Each row sums ",
+    "SGD estimates "); '' when none is found (see `verb_cues`)."""
+    from mlwiki.extract.verb_cues import verb_at  # (its own module: the verb by the sentence's structure)
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens or _bare(tokens[0].group(0)) in (_NOT_SUBJECT - _COUNTING) | _VERBS or text[:1].islower():
+        return ""  # ("Each row sums …" opens on its subject: a count of it, no pronoun; a sentence in lower case
+        # goes on from a line before it, "despite the name it's …")
+    k = verb_at([t.group(0) for t in tokens[:MAX_SUBJECT_WORDS + 2]], _VERBS, _BREAKS, _CLAUSES | _NOT_SUBJECT)
+    if not k:
+        return ""
+    cue = text[:tokens[k].end()]
+    subject = [_bare(t.group(0)) for t in tokens[:k]]
+    if all(w in _ARTICLES for w in subject) or k + 1 > MAX_SHARE * len(tokens) \
+            or _DIGIT.search(_MATH.sub("", cue)) or _STATES.search(cue):
+        return ""
+    return cue + " "
+
+
+def said_of(rest: str) -> str:
+    """The subject and verb the words after a sentence's label open on ("deep nets need "), with the space after
+    them: a label names a kind of remark or a topic, its rest says what is asked of what; '' when the rest opens on
+    no subject with its verb."""
+    text = rest[:1].upper() + rest[1:]  # (the rest opens in lower case after its label: no sentence going on)
+    cue = subject_cue(text) or verb_cue(text)
+    return rest[:len(cue)] if cue else ""
 
 
 def _bare(word: str) -> str:
