@@ -16,6 +16,7 @@ from mlwiki.models import CardKind
 
 _DEFINE = "Define: "
 _PATH = " › "
+_KINDS_OF = re.compile(r"(?i)examples?\s+of\b")
 # The label must say example or numbers: a heading's "Problem …" opens an exercise, a label's "**problem for deep
 # learning**: $G_t$ only grows, …" names a method's flaw, a term to learn
 _EXAMPLE_WORD = re.compile(r"(?i)\b(?:examples?|numbers|worked)\b")
@@ -41,8 +42,10 @@ def names_example(draft) -> bool:
     term = draft.front.rsplit("\n", 1)[-1]
     if term.startswith(_DEFINE):
         term = term[len(_DEFINE):]
-    elif _PATH in term:
-        term = term.rsplit(_PATH, 1)[-1]
+    elif _PATH in term and not term.endswith("?"):
+        term = term.rsplit(_PATH, 1)[-1]  # (a question names what it asks: "Forward pass: what does it do, code
+        if _KINDS_OF.match(term):  # example?"; "Examples of bipartite graphs" lists kinds of a thing)
+            return False
     else:
         return False
     return _EXAMPLE_WORD.search(term) is not None and is_example_title(term)
