@@ -37,7 +37,7 @@ def names_example(draft) -> bool:
     """Whether a definition card asks to define a worked example ("Define: Pinball example", "Define: Quick numbers
     (checked with a script)"), or a card is asked by such a label under its heading ("… › Worked example": a label
     that names no term is asked so, `asked_names`)."""
-    if draft.kind not in (CardKind.DEFINITION, CardKind.BASIC):
+    if draft.kind != CardKind.DEFINITION:
         return False
     term = draft.front.rsplit("\n", 1)[-1]
     if term.startswith(_DEFINE):
