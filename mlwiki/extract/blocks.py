@@ -158,6 +158,15 @@ def divs_in(blocks: list[Block]):
                 stack.append(block.children or [])
 
 
+def all_lines(blocks: list[Block]):
+    """Every line of the blocks, those in boxes too (an algorithm's steps, a callout's formula)."""
+    stack = list(blocks)
+    while stack:
+        block = stack.pop()
+        yield from block.lines
+        stack.extend(block.children or [])
+
+
 def block_lists(blocks: list[Block]):
     """`blocks` and the children of every div in them, nested ones too: each list of blocks a note holds, for the
     caller to rewrite in place (a stack, not recursion: divs may nest deep)."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, all_lines
 from mlwiki.extract.draft import Draft, written_by_hand
 from mlwiki.extract.lines import CODE, HEADING, MATH, TEXT
 
@@ -51,7 +51,7 @@ def with_pointed_shown(drafts: list[tuple[list[Draft], str]], blocks: list[Block
     it (in its section) with that shown under its front."""
     if not any(_label(d) for ds, _ in drafts for d in ds):
         return drafts  # (the common case, said cheaply)
-    lines = sorted(_lines(blocks), key=lambda line: line.no)
+    lines = sorted(all_lines(blocks), key=lambda line: line.no)
     shown = []
     for ds, path in drafts:
         out = []
@@ -76,15 +76,6 @@ def _label(draft: Draft) -> str:
     if len(label.split()) > _LABEL_WORDS or not _POINTER.match(label):
         return ""
     return label
-
-
-def _lines(blocks: list[Block]):
-    """Every line of the blocks, those in boxes too."""
-    stack = list(blocks)
-    while stack:
-        block = stack.pop()
-        yield from block.lines
-        stack.extend(block.children or [])
 
 
 def _own_line(lines: list, start: int, label: str) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, all_lines
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, TEXT
 
@@ -36,7 +36,7 @@ def with_steps_shown(drafts: list[tuple[list[Draft], str]], blocks: list[Block])
     of it) with that step under its front."""
     if not any("tep" in d.front and _STEP_REF.search(d.front) for ds, _ in drafts for d in ds):
         return drafts  # (the common case, said cheaply)
-    lines = sorted(_lines(blocks), key=lambda line: line.no)
+    lines = sorted(all_lines(blocks), key=lambda line: line.no)
     shown = []
     for ds, path in drafts:
         draft = ds[0]
@@ -48,15 +48,6 @@ def with_steps_shown(drafts: list[tuple[list[Draft], str]], blocks: list[Block])
             ds = [replace(draft, front=front, id_front=draft.id_front or draft.front)]
         shown.append((ds, path))
     return shown
-
-
-def _lines(blocks: list[Block]):
-    """Every line of the blocks, those in boxes too (an algorithm's steps stand in its box)."""
-    stack = list(blocks)
-    while stack:
-        block = stack.pop()
-        yield from block.lines
-        stack.extend(block.children or [])
 
 
 def _step(lines: list, before: int, number: str) -> str:
