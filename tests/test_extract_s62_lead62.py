@@ -92,3 +92,25 @@ def test_a_myst_math_directive_s_label_leaves_no_blank_line_in_the_formula(cards
     Markdown, and the renderers then read the formula's `_` as emphasis (`\\mathcal{A}*{\\mathbf{x}}`)."""
     asked = next(c["back"] for c in cards if c["source"]["path"] == "notes/hpo.md" and c["front"].endswith("formally?"))
     assert re.search(r"\$\$\n\\mathbf\{x\}\^\\star", asked) and "no gradient" in asked
+
+
+NOTES["KL divergence.md"] = (
+    "- # Definition\n"
+    "    - the expected log-ratio of two distributions\n"
+    "    - \n\n"
+    "      $$D_{KL}(p \\| q) = \\sum_x p(x) \\log \\frac{p(x)}{q(x)}$$\n\n"
+    "      \n"
+    "- # Properties\n"
+    "    - not symmetric, so it is no distance\n"
+    "    - Gibbs' inequality :: it is never negative\n"
+    "- # KL penalties in fine-tuning\n"
+    "    - the sequence-level penalty is a sum of per-token KLs by the chain rule\n")
+
+
+def test_a_remnote_export_with_one_card_row_is_still_read_as_remnote(cards):
+    """RemNote's exporter lays display math out under an empty rem: the document is RemNote's even with a single
+    `::` row, so its "# Heading" rems are headings and no front shows a `#`."""
+    made = _made(cards, "KL divergence.md")
+    assert made and not any("#" in front for front in made)
+    assert any(front.endswith("KL penalties in fine-tuning") or "KL penalties in fine-tuning ›" in front or
+               "KL penalties in fine-tuning\n" in front for front in made), made

@@ -36,9 +36,11 @@ MIN_BULLET_SHARE = 0.6
 MAX_HEADING = 6
 
 
-def as_remnote_shows(body: str) -> str:
-    """`body` as the note its RemNote outline stands for (see the module's doc); `body` itself when it is none."""
-    if not any(cue in body for cue in _CUES):
+def as_remnote_shows(body: str, exported: bool = False) -> str:
+    """`body` as the note its RemNote outline stands for (see the module's doc); `body` itself when it is none.
+    `exported`: RemNote's exporter wrote it (`remnote_export`), so it is read as an outline whatever cards it holds
+    (a document of notes with one `::` row is still RemNote's: its "# Heading" rems are headings)."""
+    if not exported and not any(cue in body for cue in _CUES):
         return body
     lines = body.split("\n")
     fenced = fenced_lines(lines)
@@ -46,7 +48,7 @@ def as_remnote_shows(body: str) -> str:
                if not fenced[k] and (m := _BULLET.fullmatch(line))}
     filled = sum(1 for k, line in enumerate(lines) if line.strip() and not fenced[k])
     cards = sum(1 for _, text in bullets.values() if _is_card(text))
-    if cards < MIN_CARDS or len(bullets) < MIN_BULLET_SHARE * filled:
+    if (cards < MIN_CARDS and not exported) or len(bullets) < MIN_BULLET_SHARE * filled:
         return body
     order = sorted(bullets)
     if journal(body):

@@ -98,7 +98,7 @@ from mlwiki.extract.tex_in_code import with_tex_code_as_math
 from mlwiki.extract.reflect import as_reflect_shows
 from mlwiki.extract.reflect_days import as_reflect_day_shows
 from mlwiki.extract.remnote import as_remnote_shows
-from mlwiki.extract.remnote_export import as_exported
+from mlwiki.extract.remnote_export import as_exported, exported_by_remnote
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
 from mlwiki.extract.siyuan import as_siyuan_shows
@@ -130,7 +130,7 @@ def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> t
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
         body = as_obsidian_to_anki_shows(body)  # (Obsidian_to_Anki's START … END notes: the cards they are)
-        body = as_remnote_shows(as_exported(body))  # (a RemNote outline: its export's code rems, portals and tags
+        body = as_remnote_shows(as_exported(body), exported_by_remnote(body))  # (a RemNote outline: its export's code rems, portals and tags
         # read, rems with children as headings, its cards as mlwiki's)
         body = as_slidev_shows(body)  # (a Slidev deck: no slide settings, click steps or slots; presenter notes read)
         body = as_github_shows(body)  # (a page for github.com: its $`…`$ math and emoji shortcodes)
