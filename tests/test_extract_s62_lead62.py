@@ -114,3 +114,21 @@ def test_a_remnote_export_with_one_card_row_is_still_read_as_remnote(cards):
     assert made and not any("#" in front for front in made)
     assert any(front.endswith("KL penalties in fine-tuning") or "KL penalties in fine-tuning ›" in front or
                "KL penalties in fine-tuning\n" in front for front in made), made
+
+
+NOTES["December 9th, 2026.md"] = (
+    "- #[[study log]]\n"
+    "- ## Morning — matrix factorisation\n"
+    "    - ^^for fixed item vectors, each user's problem is ridge regression^^ on the vectors of the items they rated\n"
+    "    - I kept confusing where the negatives come from.\n"
+    "Both models need them, the difference is only how they are chosen:\n"
+    "        - in iALS every unobserved cell is a negative with a small weight\n"
+    "        - in BPR the negatives are sampled\n")
+
+
+def test_a_roam_block_s_soft_line_break_keeps_the_page_a_roam_page(cards):
+    """Roam exports a block's soft line break by writing what follows from the line's start: the daily page is still
+    Roam's (its highlights read, no `^^` shown), and the line stays in its block."""
+    text = _text(_made(cards, "December 9th, 2026.md"))
+    assert "ridge regression" in text and "^^" not in text
+    assert "how they are chosen" in text

@@ -77,7 +77,9 @@ def looks_like_roam(body: str, path: str) -> bool:
     if not _ROAM_MARK.search(body) and written_in_remnote(body):
         return False  # (RemNote names a daily document by its day too: its `>>` cards say whose it is)
     lines = [line for line in body.split("\n") if line.strip()]
-    return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in _outside_code(lines))
+    loose = sum(1 for line in _outside_code(lines) if line[:1] not in "- \t")  # (a block's soft line break: Roam
+    return bool(lines) and lines[0].startswith("- ") and loose <= max(1, len(lines) // 20)  # writes what follows it
+    # from the line's start; a few such lines go on their blocks, more are a page of prose)
 
 
 def _outside_code(lines: list[str]) -> list[str]:
@@ -102,7 +104,7 @@ def as_logseq(body: str) -> tuple[str, list[int]]:
     raw = body.split("\n")
     out: list[str] = []
     origins: list[int] = []
-    k, fence, leading = 0, "", True
+    k, fence, leading, under = 0, "", True, ""
     while k < len(raw):
         line, no = raw[k], k + 1
         if fence:
@@ -130,6 +132,10 @@ def as_logseq(body: str) -> tuple[str, list[int]]:
             fence = "" if closes else fence or " "
             k += 1
             continue
+        if bullet:
+            under = bullet.group(1) + "  "  # (where a block's text goes on: a soft line break's next line)
+        elif line[:1] not in " \t" and line.strip() and not leading:
+            line = text = under + line  # (Roam writes it from the line's start: it stays in its block)
         shown_text = _block_text(raw, k, bullet, text)
         if shown_text is not None:
             out.append(line[:len(line) - len(text)] + shown_text)
