@@ -132,3 +132,27 @@ def test_a_roam_block_s_soft_line_break_keeps_the_page_a_roam_page(cards):
     text = _text(_made(cards, "December 9th, 2026.md"))
     assert "ridge regression" in text and "^^" not in text
     assert "how they are chosen" in text
+
+
+NOTES["20241114110003-instrumental-variables.md"] = (
+    "---\ntitle: Instrumental variables\n---\n\n"
+    "# 20241114110003 Instrumental variables\n\n"
+    "## Two-stage least squares\n\n"
+    "The first stage regresses the treatment on the instrument; the second regresses the outcome on the fit.\n\n"
+    "::: {.warning}\n"
+    "Running the two stages by hand gives the right estimate but wrong standard errors: use an IV routine.\n"
+    ":::\n")
+
+
+def test_a_pandoc_warning_div_is_a_warning_callout(cards):
+    """Zettlr and Pandoc write a box as a div whose one class is its kind, `::: {.warning}`: it is carded as a
+    Quarto `{.callout-warning}` is (its text was on no card)."""
+    made = _made(cards, "20241114110003-instrumental-variables.md")
+    assert any("Warning" in front and "wrong standard errors" in back for front, back in made.items()), made
+
+
+def test_zettlrs_id_in_the_first_heading_is_no_part_of_the_path(cards):
+    """Zettlr writes the note's id into its H1 ("# 20241114110003 Instrumental variables"): the id names the note
+    for links, no front shows it."""
+    made = _made(cards, "20241114110003-instrumental-variables.md")
+    assert made and not any("20241114110003" in front for front in made), made

@@ -26,6 +26,8 @@ _KINDS = {"note": "Note", "warning": "Warning", "caution": "Caution", "important
           "hint": "Hint", "danger": "Danger", "attention": "Attention", "info": "Info", "summary": "Summary",
           "tldr": "TL;DR", "abstract": "Abstract", "success": "Success", "failure": "Failure", "error": "Error"}
 MIN_WORDS, MAX_WORDS = 6, 90
+_PANDOC_BOXES = frozenset(("warning", "caution", "important", "tip", "danger", "attention"))  # (not "note": a
+# `{.note}` div is read as its section's text, as before)
 _ASIDES = frozenset(("note", "tip", "important", "info", "hint"))  # (MyST kinds whose text goes on with the section's)
 
 # Labels that only name a box's role, as a notebook's alert box opens "<b>Note:</b> …": no topic of its text
@@ -41,7 +43,10 @@ def callout_card(ex, div: Block) -> bool:
             (ex.headings and ex.headings[-1][1].rstrip().endswith("?")):
         return False  # (under a question heading it is part of the answer, on that card)
     myst = div.attrs.get("myst")  # (a MyST ```{warning}: Jupyter Book titles it with its kind too)
-    kinds = [c.removeprefix("callout-") for c in div.attrs.get("classes", ()) if c.startswith("callout-") or c == myst]
+    classes = div.attrs.get("classes", ())
+    kinds = [c.removeprefix("callout-") for c in classes if c.startswith("callout-") or c == myst
+             or len(classes) == 1 and c in _PANDOC_BOXES]  # (Pandoc's `::: {.warning}`, as Zettlr and pandoc's
+    # admonition filters write a box: the kind as its one class)
     kind = _KINDS.get(kinds[0]) if kinds else None
     body = [b for b in div.children or [] if not all(ln.kind == COMMENT for ln in b.lines)]  # (its options,
     # `:class: dropdown`, and comments: how the box shows, not its text; `join_blocks` leaves them out)

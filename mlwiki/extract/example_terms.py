@@ -19,7 +19,8 @@ _PATH = " › "
 _KINDS_OF = re.compile(r"(?i)examples?\s+of\b")
 # The label must say example or numbers: a heading's "Problem …" opens an exercise, a label's "**problem for deep
 # learning**: $G_t$ only grows, …" names a method's flaw, a term to learn
-_EXAMPLE_WORD = re.compile(r"(?i)\b(?:examples?|numbers|worked)\b")
+_EXAMPLE_WORD = re.compile(r"(?i)\b(?:example|numbers|worked)\b")  # (not "examples": "out-of-bag examples",
+# "hard examples" are data points, terms to learn)
 
 
 def without_example_terms(drafts: list) -> list:

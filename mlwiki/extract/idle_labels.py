@@ -81,7 +81,9 @@ def idle_labels_asked(drafts: list) -> list:
 
 def _asked_front(draft) -> str:
     """The front a card asks instead of its label, or '' when its front names what it asks."""
-    if (defined := _DEFINE.fullmatch(draft.front)) and idle(defined["term"]):
+    if (defined := _DEFINE.fullmatch(draft.front)) and idle(defined["term"]) \
+            and clean_prose(defined["term"]).strip(" .:*").casefold() not in _ORDINALS:  # (a bold "**last**:" in a
+        # list of kinds of checkpoint is the name the writer defines, no pointer at a step)
         path, label = defined["path"], defined["term"]
         if " › " in path and (question := label_question(f"{path} › {label}", draft.back)):
             return f"{path}\n\n{question}"

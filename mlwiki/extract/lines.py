@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.models import Problem, Severity
-from mlwiki.render.spans import FENCE, fence_closes
+from mlwiki.render.spans import FENCE, fence_closes, without_zettel_id
 
 from mlwiki.extract.html_boxes import BOX_CLOSE, CODE_TAG, ICON, box_kind, box_line
 from mlwiki.extract.line_kinds import (BLANK, BLANK_LINE, CODE, COMMENT, DIV_CLOSE, DIV_OPEN, HEADING, MATH,  # noqa: F401
@@ -110,6 +110,9 @@ def _heading(text: str) -> tuple[str, str] | None:
         heading = heading[:attrs.start()]
         if ".no-card" in attrs.group(0):
             level += " no-card"
+    if level == "1" and heading[:2] in ("19", "20"):
+        heading = without_zettel_id(heading)  # (Zettlr's "# 20241105143020 Back-door adjustment": the id names the
+        # note for links, the title is the rest)
     return heading, level
 
 

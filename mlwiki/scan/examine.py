@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from mlwiki import ids
 from mlwiki.config import Config
-from mlwiki.extract.draft import written_by_hand
 from mlwiki.models import Card, Problem
 from mlwiki.sources.notes import NoteFile, load_note, parse_note_bytes
 
@@ -54,6 +53,8 @@ def file_rows(config: Config, file: NoteFile, data: bytes | None = None) -> Rows
     extractor, problems, macros = _walk_file(config, file, data)
     if extractor is None:
         return [], problems, True, macros
+    from mlwiki.extract.draft import written_by_hand  # (here: the extractor is imported only when a note changed)
+
     path, tags_json = extractor.ctx.path, _tags_json
     rows = [(cid, note_id, d.kind.value, d.front, d.back, d.text, d.group, deck, tags_json(tags), heading, path, line,
              k, int(bool(d.explicit_id)) or (WRITTEN if written_by_hand(d) else 0), content_hash, key)
