@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import made_by_note as _made, note_text as _text, new_wiki, run
+from conftest import made_by_note as _made, new_wiki, run
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)

@@ -82,15 +82,15 @@ def units(back: str) -> tuple[frozenset[str], list[frozenset[str]]]:
     formulas = []
     prose = []
     last = 0
-    for math in _MATH.finditer(back):
-        tex = math.group(1) or math.group(2)
+    for span in _MATH.finditer(back):
+        tex = span.group(1) or span.group(2)
         found = symbols(tex)
-        prose.append(back[last:math.start()])
+        prose.append(back[last:span.start()])
         if len(found) >= MIN_SYMBOLS:
             formulas.append(found)
         else:
             prose.append(" " + tex + " ")
-        last = math.end()
+        last = span.end()
     prose.append(back[last:])
     return words(" ".join(prose)), formulas
 
