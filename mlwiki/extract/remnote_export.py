@@ -44,10 +44,8 @@ def exported_by_remnote(body: str) -> bool:
 
 
 def as_exported(body: str) -> str:
-    """`body` with its code rems as fenced blocks at the line's start, a portal's rems in its place and no tags
-    (see the module's doc); `body` itself when RemNote did not export it."""
-    if not exported_by_remnote(body):
-        return body
+    """`body`, a note `exported_by_remnote`, with its code rems as fenced blocks at the line's start, a portal's rems
+    in its place and no tags (see the module's doc)."""
     lines = body.split("\n")
     code = set()
     for start, end in _code_rems(lines):

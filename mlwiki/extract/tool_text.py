@@ -130,8 +130,9 @@ def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> t
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
         body = as_obsidian_to_anki_shows(body)  # (Obsidian_to_Anki's START … END notes: the cards they are)
-        body = as_remnote_shows(as_exported(body), exported_by_remnote(body))  # (a RemNote outline: its export's code rems, portals and tags
-        # read, rems with children as headings, its cards as mlwiki's)
+        exported = exported_by_remnote(body)  # (a RemNote outline: its export's code rems, portals and tags read,
+        body = as_remnote_shows(as_exported(body) if exported else body, exported)  # rems with children as
+        # headings, its cards as mlwiki's)
         body = as_slidev_shows(body)  # (a Slidev deck: no slide settings, click steps or slots; presenter notes read)
         body = as_github_shows(body)  # (a page for github.com: its $`…`$ math and emoji shortcodes)
         body = as_zola_shows(body)  # (a Zola page: its katex, box and figure shortcodes as they show)
